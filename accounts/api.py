@@ -1,0 +1,140 @@
+"""Auth and `me` endpoints: parse, call one service, answer."""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Schema
+from pydantic import Field
+
+from accounts import services
+from accounts.models import User
+from onlyjobless.errors import ApiError
+
+router = Router(tags=["auth"])
+
+
+class RegisterIn(Schema):
+    username: str = Field(min_length=3, max_length=150, pattern=r"^[\w.@+-]+$")
+    password: str = Field(min_length=1, max_length=128)
+    email: str = Field(default="", max_length=254)
+    preferred_language: Literal["en", "ru"] = "en"
+    role: Literal["candidate", "employer"] = "candidate"
+
+
+class UserOut(Schema):
+    id: UUID
+    username: str
+    email: str
+    role: str
+    preferred_language: str
+    preferences: dict
+    age: int | None
+    city: str
+    phone: str
+    telegram_id: str
+    hh_url: str
+    date_joined: datetime
+
+
+class TokenIn(Schema):
+    username: str = Field(max_length=150)
+    password: str = Field(max_length=128)
+
+
+class TokenPair(Schema):
+    access: str
+    refresh: str
+
+
+class RefreshIn(Schema):
+    refresh: str = Field(max_length=2000)
+
+
+class MeUpdateIn(Schema):
+    email: str | None = Field(default=None, max_length=254)
+    preferred_language: Literal["en", "ru"] | None = None
+    preferences: dict | None = None
+    age: int | None = None
+    city: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=20)
+    telegram_id: str | None = Field(default=None, max_length=33)
+    hh_url: str | None = Field(default=None, max_length=200)
+
+
+class PasswordIn(Schema):
+    old_password: str = Field(max_length=128)
+    new_password: str = Field(max_length=128)
+
+
+def _account_error(error: services.AccountError) -> ApiError:
+    errors = [{"field": field, "message": message} for field, messages in error.errors.items() for message in messages]
+    return ApiError(error.status, str(error), errors=errors)
+
+
+@router.post("/auth/register", auth=None, response={201: UserOut})
+def register(request: HttpRequest, payload: RegisterIn):
+    try:
+        user = services.register_user(**payload.dict())
+    except services.AccountError as error:
+        raise _account_error(error) from error
+    return 201, user
+
+
+@router.post("/auth/token", auth=None, response=TokenPair)
+def token(request: HttpRequest, payload: TokenIn):
+    try:
+        user = services.log_in(request=request, username=payload.username, password=payload.password)
+    except services.LoginThrottled as error:
+        raise ApiError(429, str(error), headers={"Retry-After": str(error.retry_after)}) from error
+    except services.InvalidCredentials as error:
+        raise ApiError(401, str(error)) from error
+    return services.issue_tokens(user=user)
+
+
+@router.post("/auth/token/refresh", auth=None, response=TokenPair)
+def refresh(request: HttpRequest, payload: RefreshIn):
+    try:
+        return services.rotate_refresh_token(refresh=payload.refresh)
+    except services.InvalidRefreshToken as error:
+        raise ApiError(401, str(error)) from error
+
+
+@router.post("/auth/logout", response={204: None})
+def logout(request: HttpRequest, payload: RefreshIn):
+    try:
+        services.log_out_token(user=request.auth, refresh=payload.refresh)
+    except services.InvalidRefreshToken as error:
+        raise ApiError(401, str(error)) from error
+    return 204, None
+
+
+@router.get("/me", response=UserOut, tags=["me"])
+def me(request: HttpRequest) -> User:
+    return request.auth
+
+
+@router.patch("/me", response=UserOut, tags=["me"])
+def update_me(request: HttpRequest, payload: MeUpdateIn):
+    try:
+        return services.update_profile(user=request.auth, changes=payload.dict(exclude_unset=True))
+    except services.AccountError as error:
+        raise _account_error(error) from error
+
+
+@router.delete("/me", response={204: None}, tags=["me"])
+def delete_me(request: HttpRequest) -> HttpResponse:
+    services.delete_account(user=request.auth)
+    return 204, None
+
+
+@router.post("/me/password", response={204: None}, tags=["me"])
+def change_password(request: HttpRequest, payload: PasswordIn):
+    try:
+        services.change_password(
+            user=request.auth, old_password=payload.old_password, new_password=payload.new_password
+        )
+    except services.AccountError as error:
+        raise _account_error(error) from error
+    return 204, None

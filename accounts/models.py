@@ -1,0 +1,60 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(DjangoUserManager):
+    def get_by_natural_key(self, username: str) -> "User":
+        # Usernames are unique regardless of case, so log-ins are too.
+        return self.get(username__iexact=username)
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        EMPLOYER = "employer", _("Employer")
+
+    class Language(models.TextChoices):
+        EN = "en", "English"
+        RU = "ru", "Русский"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.CANDIDATE)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.EN
+    )
+    preferences = models.JSONField(default=dict, blank=True)
+    age = models.PositiveSmallIntegerField(
+        _("age"), null=True, blank=True, validators=[MinValueValidator(14), MaxValueValidator(120)]
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^\+?[0-9 ()-]{5,20}$", _("Enter a phone number such as +7 900 123-45-67."))],
+    )
+    telegram_id = models.CharField(
+        _("Telegram"),
+        max_length=33,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9_]{5,32}$", _("Enter a Telegram username such as @jobless_dev."))],
+    )
+    hh_url = models.URLField(_("hh.ru profile"), blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique")]
+
+    @property
+    def is_employer(self) -> bool:
+        return self.role == self.Role.EMPLOYER
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.role == self.Role.CANDIDATE

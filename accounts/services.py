@@ -1,0 +1,188 @@
+"""Account actions shared by the pages and the JSON API."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts import throttling
+from accounts.models import User
+
+PROFILE_FIELDS = ("email", "preferred_language", "preferences", "age", "city", "phone", "telegram_id", "hh_url")
+
+
+class AccountError(Exception):
+    """Bad input for an account action; `errors` maps field → messages."""
+
+    def __init__(self, errors: dict[str, list[str]], *, status: int = 400):
+        self.errors = errors
+        self.status = status
+        first_field, messages = next(iter(errors.items()))
+        super().__init__(messages[0] if first_field == "__all__" else f"{first_field}: {messages[0]}")
+
+
+class UsernameTaken(AccountError):
+    def __init__(self) -> None:
+        super().__init__({"username": [_("This username is already taken.")]}, status=409)
+
+
+class InvalidCredentials(Exception):
+    pass
+
+
+class LoginThrottled(Exception):
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        minutes = max(1, round(retry_after / 60))
+        super().__init__(
+            _("Too many failed log-ins. Try again in about %(minutes)d minute(s).") % {"minutes": minutes}
+        )
+
+
+class InvalidRefreshToken(Exception):
+    pass
+
+
+def _errors_from(error: ValidationError, *, field: str) -> dict[str, list[str]]:
+    if hasattr(error, "error_dict"):
+        return {name: [str(m) for e in errors for m in e.messages] for name, errors in error.error_dict.items()}
+    return {field: list(error.messages)}
+
+
+def register_user(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    role: str = User.Role.CANDIDATE,
+    preferred_language: str = User.Language.EN,
+) -> User:
+    """Create an account; guarantees a unique (case-insensitive) username and a password that passes every rule."""
+    username = username.strip()
+    user = User(username=username, email=email.strip(), role=role, preferred_language=preferred_language)
+    try:
+        user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        raise AccountError(_errors_from(error, field="__all__")) from error
+    if User.objects.filter(username__iexact=username).exists():
+        raise UsernameTaken()
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise AccountError({"password": list(error.messages)}) from error
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # a concurrent registration won the race
+        raise UsernameTaken() from error
+    return user
+
+
+def log_in(*, request: HttpRequest, username: str, password: str) -> User:
+    """Check credentials with throttling: 5 failures per username+IP in 15 minutes block further tries."""
+    ip = throttling.client_ip(request)
+    retry_after = throttling.seconds_blocked(username=username, ip=ip)
+    if retry_after:
+        raise LoginThrottled(retry_after)
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        throttling.record_failure(username=username, ip=ip)
+        raise InvalidCredentials(_("Wrong username or password."))
+    throttling.reset(username=username, ip=ip)
+    return user
+
+
+def update_profile(*, user: User, changes: dict) -> User:
+    """Apply profile changes all-or-nothing: on any invalid field nothing is saved."""
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise AccountError({name: [_("This field cannot be changed.")] for name in sorted(unknown)})
+    original = {name: getattr(user, name) for name in changes}
+    for name, value in changes.items():
+        setattr(user, name, "" if value is None and name not in ("age", "preferences") else value)
+    if user.preferences is None:
+        user.preferences = {}
+    try:
+        user.full_clean(exclude=["password", "username"], validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for name, value in original.items():
+            setattr(user, name, value)
+        raise AccountError(_errors_from(error, field="__all__")) from error
+    user.save(update_fields=list(changes))
+    return user
+
+
+def issue_tokens(*, user: User) -> dict[str, str]:
+    refresh = RefreshToken.for_user(user)
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def _revoke_all_refresh_tokens(user_id) -> None:
+    outstanding = OutstandingToken.objects.filter(user_id=user_id).exclude(blacklistedtoken__isnull=False)
+    BlacklistedToken.objects.bulk_create(
+        [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
+    )
+
+
+def rotate_refresh_token(*, refresh: str) -> dict[str, str]:
+    """New access + refresh for a valid refresh token; the old one is blacklisted.
+
+    A refresh token that was already used (or logged out) is refused, and because a reused
+    token means it may have leaked, every refresh token of that user is revoked.
+    """
+    try:
+        token = RefreshToken(refresh)
+    except TokenError as error:
+        try:
+            stale = RefreshToken(refresh, verify=False)
+            token_is_ours = OutstandingToken.objects.filter(jti=stale["jti"]).exists()
+        except (TokenError, KeyError):
+            token_is_ours = False
+        if token_is_ours and BlacklistedToken.objects.filter(token__jti=stale["jti"]).exists():
+            _revoke_all_refresh_tokens(stale["user_id"])
+        raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used.")) from error
+    user = User.objects.filter(pk=token["user_id"], is_active=True).first()
+    if user is None:
+        raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used."))
+    token.blacklist()
+    return issue_tokens(user=user)
+
+
+def log_out_token(*, user: User, refresh: str) -> None:
+    """Blacklist one of the caller's refresh tokens (another user's token is treated as invalid)."""
+    try:
+        token = RefreshToken(refresh)
+    except TokenError as error:
+        raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used.")) from error
+    if str(token["user_id"]) != str(user.pk):
+        raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used."))
+    token.blacklist()
+
+
+def change_password(*, user: User, old_password: str, new_password: str) -> None:
+    """Set a new password after checking the old one; every outstanding refresh token stops working."""
+    if not user.check_password(old_password):
+        raise AccountError({"old_password": [_("Your old password was entered incorrectly.")]})
+    try:
+        validate_password(new_password, user=user)
+    except ValidationError as error:
+        raise AccountError({"new_password": list(error.messages)}) from error
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    _revoke_all_refresh_tokens(user.pk)
+
+
+def delete_account(*, user: User) -> None:
+    """Remove the user, their relational data (cascade) and their chats and messages in MongoDB."""
+    from interviews import chats
+
+    chats.delete_user_data(user_id=str(user.pk))
+    user.delete()

@@ -1,0 +1,1 @@
+"""Pytest fixture for the fake Ollama server (filled in with llm/fake.py)."""

@@ -1,0 +1,66 @@
+"""The JSON API: one NinjaAPI, a router per app, errors as {"detail": ...} once, here."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from accounts.api import router as accounts_router
+from accounts.tokens import JWTAuth
+from applications.api import router as applications_router
+from interviews.api import router as interviews_router
+from onlyjobless.errors import ApiError
+from resumes.api import router as resumes_router
+from salary.api import router as salary_router
+from vacancies.api import router as vacancies_router
+
+api = NinjaAPI(
+    title="OnlyJobless API",
+    version="1.0",
+    description="Interview practice, vacancies and hiring. Authenticate with `POST /api/auth/token`.",
+    auth=JWTAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    body = {"detail": exc.detail}
+    if exc.errors is not None:
+        body["errors"] = exc.errors
+    response = api.create_response(request, body, status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request, {"detail": "Authentication credentials were missing, invalid or expired."}, status=401
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {"field": ".".join(str(part) for part in error.get("loc", [])[1:]) or None, "message": error.get("msg")}
+        for error in exc.errors
+    ]
+    first = errors[0] if errors else {"field": None, "message": "Invalid input."}
+    sentence = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+    return api.create_response(request, {"detail": sentence, "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+api.add_router("/", accounts_router)
+api.add_router("/", interviews_router)
+api.add_router("/", vacancies_router)
+api.add_router("/", resumes_router)
+api.add_router("/", applications_router)
+api.add_router("/", salary_router)

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from onlyjobless import health, views
+from onlyjobless.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health", health.health, name="health"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("accounts/", include("accounts.urls")),
+    path("chats/", include("interviews.urls")),
+    path("vacancies/", include("vacancies.urls")),
+    path("resume/", include("resumes.urls")),
+    path("applications/", include("applications.urls")),
+    path("salary/", include("salary.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+
+handler403 = "onlyjobless.views.permission_denied"
+handler404 = "onlyjobless.views.page_not_found"
+handler500 = "onlyjobless.views.server_error"
