@@ -72,3 +72,92 @@ def clean_mongodb(mongodb_server):
 @pytest.fixture
 def mongo_db(mongodb_server):
     return mongodb_server[settings.MONGODB_DB]
+
+
+class ApiClient:
+    """Django's test client speaking JSON to /api with an optional Bearer token."""
+
+    def __init__(self, client, token: str | None = None):
+        self.client = client
+        self.token = token
+
+    def _headers(self, headers):
+        extra = dict(headers or {})
+        if self.token:
+            extra.setdefault("Authorization", f"Bearer {self.token}")
+        return extra
+
+    def get(self, path, params=None, headers=None):
+        return self.client.get(path, params or {}, headers=self._headers(headers))
+
+    def delete(self, path, headers=None):
+        return self.client.delete(path, headers=self._headers(headers))
+
+    def post(self, path, data=None, headers=None, **kwargs):
+        return self.client.post(path, data if data is not None else {}, content_type=kwargs.pop("content_type", "application/json"),
+                                headers=self._headers(headers), **kwargs)
+
+    def patch(self, path, data=None, headers=None):
+        return self.client.patch(path, data or {}, content_type="application/json", headers=self._headers(headers))
+
+    def put(self, path, data=None, headers=None):
+        return self.client.put(path, data or {}, content_type="application/json", headers=self._headers(headers))
+
+
+def token_for(user) -> str:
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    return str(RefreshToken.for_user(user).access_token)
+
+
+@pytest.fixture
+def user(db):
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
+def stranger(db):
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory(username="mallory")
+
+
+@pytest.fixture
+def employer(db):
+    from accounts.tests.factories import EmployerFactory
+
+    return EmployerFactory(username="hiring_boss")
+
+
+@pytest.fixture
+def anon_api(client):
+    return ApiClient(client)
+
+
+@pytest.fixture
+def api(client, user):
+    """The JSON API as `user`."""
+    return ApiClient(client, token_for(user))
+
+
+@pytest.fixture
+def stranger_api(db, stranger):
+    from django.test import Client
+
+    return ApiClient(Client(), token_for(stranger))
+
+
+@pytest.fixture
+def employer_api(db, employer):
+    from django.test import Client
+
+    return ApiClient(Client(), token_for(employer))
+
+
+@pytest.fixture
+def user_client(client, user):
+    """A browser session logged in as `user`."""
+    client.force_login(user)
+    return client

@@ -4,8 +4,8 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from accounts import services
@@ -79,7 +79,7 @@ def register(request: HttpRequest, payload: RegisterIn):
         user = services.register_user(**payload.dict())
     except services.AccountError as error:
         raise _account_error(error) from error
-    return 201, user
+    return Status(201, user)
 
 
 @router.post("/auth/token", auth=None, response=TokenPair)
@@ -107,7 +107,7 @@ def logout(request: HttpRequest, payload: RefreshIn):
         services.log_out_token(user=request.auth, refresh=payload.refresh)
     except services.InvalidRefreshToken as error:
         raise ApiError(401, str(error)) from error
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/me", response=UserOut, tags=["me"])
@@ -124,9 +124,9 @@ def update_me(request: HttpRequest, payload: MeUpdateIn):
 
 
 @router.delete("/me", response={204: None}, tags=["me"])
-def delete_me(request: HttpRequest) -> HttpResponse:
+def delete_me(request: HttpRequest):
     services.delete_account(user=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/me/password", response={204: None}, tags=["me"])
@@ -137,4 +137,4 @@ def change_password(request: HttpRequest, payload: PasswordIn):
         )
     except services.AccountError as error:
         raise _account_error(error) from error
-    return 204, None
+    return Status(204, None)

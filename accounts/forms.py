@@ -18,6 +18,8 @@ class LoginForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    hh_url = forms.URLField(label=_("hh.ru profile"), required=False, assume_scheme="https")
+
     class Meta:
         model = User
         fields = ["email", "preferred_language", "age", "city", "phone", "telegram_id", "hh_url"]

@@ -6,6 +6,10 @@ from django.conf import settings
 from django.core.cache import cache
 
 
+def _now() -> float:
+    return time.time()
+
+
 def _keys(username: str, ip: str) -> tuple[str, str]:
     base = f"login-fail:{username.strip().lower()}:{ip}"
     return f"{base}:count", f"{base}:first"
@@ -17,7 +21,7 @@ def seconds_blocked(*, username: str, ip: str) -> int:
     values = cache.get_many([count_key, first_key])
     if values.get(count_key, 0) < settings.LOGIN_FAILURE_LIMIT or first_key not in values:
         return 0
-    remaining = values[first_key] + settings.LOGIN_FAILURE_WINDOW_S - time.time()
+    remaining = values[first_key] + settings.LOGIN_FAILURE_WINDOW_S - _now()
     return max(1, int(remaining + 0.999)) if remaining > 0 else 0
 
 
@@ -25,7 +29,7 @@ def record_failure(*, username: str, ip: str) -> None:
     count_key, first_key = _keys(username, ip)
     window = settings.LOGIN_FAILURE_WINDOW_S
     # The window starts at the first failure; both keys expire with it.
-    cache.add(first_key, time.time(), window)
+    cache.add(first_key, _now(), window)
     cache.add(count_key, 0, window)
     try:
         cache.incr(count_key)
