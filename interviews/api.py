@@ -1,3 +1,210 @@
-from ninja import Router
+"""Chat and message endpoints (JSON, or SSE when the client asks for text/event-stream)."""
 
-router = Router(tags=["interviews"])
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, StreamingHttpResponse
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from accounts.tokens import AsyncJWTAuth
+from interviews import services
+from interviews.serializers import chat_out, message_out
+from onlyjobless.errors import ApiError
+
+router = Router(tags=["chats"])
+
+
+class ChatOut(Schema):
+    id: str
+    title: str
+    kind: str
+    vacancy_id: int | None
+    persona_id: int | None
+    status: str
+    message_count: int
+    last_message_preview: str
+    question_count: int
+    current_question: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class MessageOut(Schema):
+    id: str
+    chat_id: str
+    role: str
+    kind: str
+    content: str
+    html: str
+    status: str
+    error: str | None
+    question_id: str | None
+    meta: dict
+    created_at: datetime
+
+
+class ChatPage(Schema):
+    items: list[ChatOut]
+    next_cursor: str | None
+
+
+class MessagePage(Schema):
+    items: list[MessageOut]
+    next_before: str | None
+
+
+class ChatCreateIn(Schema):
+    title: str | None = Field(default=None, max_length=120)
+    vacancy_id: int | None = None
+    persona_id: int | None = None
+
+
+class ChatUpdateIn(Schema):
+    title: str = Field(max_length=500)
+
+
+class MessageIn(Schema):
+    content: Any  # checked by the service: text only, so nothing else reaches a query
+
+
+class TurnOut(Schema):
+    user_message: MessageOut | None
+    assistant_message: MessageOut
+
+
+def chat_error(error: services.ChatError) -> ApiError:
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
+    return ApiError(error.status, error.detail, headers=headers)
+
+
+def _user_id(request: HttpRequest) -> str:
+    return str(request.auth.pk)
+
+
+@router.get("/chats", response=ChatPage)
+def list_chats(request: HttpRequest, limit: int = Query(20, ge=1, le=100), cursor: str | None = None):
+    try:
+        items, next_cursor = services.list_chats(user_id=_user_id(request), limit=limit, cursor=cursor)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return {"items": [chat_out(chat) for chat in items], "next_cursor": next_cursor}
+
+
+@router.post("/chats", response={201: ChatOut})
+def create_chat(request: HttpRequest, payload: ChatCreateIn):
+    try:
+        chat = services.start_chat(user=request.auth, title=payload.title or "", vacancy_id=payload.vacancy_id,
+                                    persona_id=payload.persona_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return Status(201, chat_out(chat))
+
+
+@router.delete("/chats", response={204: None})
+def clear_chats(request: HttpRequest):
+    services.delete_all_chats(user_id=_user_id(request))
+    return Status(204, None)
+
+
+@router.get("/chats/{chat_id}", response=ChatOut)
+def get_chat(request: HttpRequest, chat_id: str):
+    try:
+        return chat_out(services.get_chat(user_id=_user_id(request), chat_id=chat_id))
+    except services.ChatError as error:
+        raise chat_error(error) from error
+
+
+@router.patch("/chats/{chat_id}", response=ChatOut)
+def rename_chat(request: HttpRequest, chat_id: str, payload: ChatUpdateIn):
+    try:
+        return chat_out(services.rename_chat(user_id=_user_id(request), chat_id=chat_id, title=payload.title))
+    except services.ChatError as error:
+        raise chat_error(error) from error
+
+
+@router.delete("/chats/{chat_id}", response={204: None})
+def delete_chat(request: HttpRequest, chat_id: str):
+    try:
+        services.delete_chat(user_id=_user_id(request), chat_id=chat_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return Status(204, None)
+
+
+@router.get("/chats/{chat_id}/messages", response=MessagePage)
+def list_messages(request: HttpRequest, chat_id: str, limit: int = Query(50, ge=1, le=100), before: str | None = None):
+    try:
+        items, next_before = services.list_messages(user_id=_user_id(request), chat_id=chat_id, limit=limit,
+                                                    before=before)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return {"items": [message_out(m) for m in items], "next_before": next_before}
+
+
+@router.post("/chats/{chat_id}/stop")
+def stop(request: HttpRequest, chat_id: str):
+    try:
+        stopped = services.request_stop(user_id=_user_id(request), chat_id=chat_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return {"stopping": stopped}
+
+
+# ---------------------------------------------------------------- answering (async: streams)
+
+def _sse(event: str, data: dict) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
+
+
+async def _sse_turn(turn: services.Turn) -> AsyncIterator[bytes]:
+    if turn.user_message:
+        yield _sse("user", message_out(turn.user_message))
+    async for event in services.stream_reply(chat=turn.chat, message=turn.assistant_message):
+        if event.kind == "token":
+            yield _sse("token", {"delta": event.delta})
+        elif event.kind == "done":
+            yield _sse("done", message_out(event.message))
+        else:
+            yield _sse("error", {"detail": event.detail, "message": message_out(event.message)})
+
+
+async def _answer(request: HttpRequest, turn: services.Turn):
+    if "text/event-stream" in request.headers.get("Accept", ""):
+        response = StreamingHttpResponse(_sse_turn(turn), content_type="text/event-stream")
+        response["Cache-Control"] = "no-cache"
+        response["X-Accel-Buffering"] = "no"
+        return response
+    final = None
+    async for event in services.stream_reply(chat=turn.chat, message=turn.assistant_message):
+        if event.kind in ("done", "error"):
+            final = event
+    if final.kind == "error":
+        # The user's message is saved; the failed reply can be retried.
+        raise ApiError(503, final.detail, errors=[{"field": None, "message": final.detail,
+                                                   "message_id": str(final.message["_id"])}])
+    return Status(201, {"user_message": message_out(turn.user_message) if turn.user_message else None,
+                        "assistant_message": message_out(final.message)})
+
+
+@router.post("/chats/{chat_id}/messages", auth=AsyncJWTAuth(), response={201: TurnOut})
+async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
+    try:
+        turn = await services.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return await _answer(request, turn)
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})
+async def retry(request: HttpRequest, chat_id: str, message_id: str):
+    try:
+        turn = await services.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return await _answer(request, turn)

@@ -6,17 +6,23 @@ Every filter is built here from typed arguments; request data never becomes a fi
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
+import weakref
+from datetime import UTC, datetime
 
 from bson import ObjectId
 from bson.errors import InvalidId
 from django.conf import settings
-from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient
+from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument
 from pymongo.write_concern import WriteConcern
 
 _lock = threading.Lock()
 _sync_client: MongoClient | None = None
-_async_client: AsyncMongoClient | None = None
+# An async client belongs to the event loop it was created on (tests and async_to_sync
+# run several loops), so there is one per loop; uvicorn has just one.
+_async_clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class ChatsUnavailable(Exception):
@@ -42,19 +48,20 @@ def sync_db():
 
 
 def async_db():
-    global _async_client
-    if _async_client is None:
-        _async_client = AsyncMongoClient(settings.MONGODB_URI, **_client_options())
-    return _async_client[settings.MONGODB_DB]
+    loop = asyncio.get_running_loop()
+    client = _async_clients.get(loop)
+    if client is None:
+        client = _async_clients[loop] = AsyncMongoClient(settings.MONGODB_URI, **_client_options())
+    return client[settings.MONGODB_DB]
 
 
 def reset_clients() -> None:
     """Forget the clients (tests point settings at another server)."""
-    global _sync_client, _async_client
+    global _sync_client
     if _sync_client is not None:
         _sync_client.close()
     _sync_client = None
-    _async_client = None
+    _async_clients.clear()
 
 
 def durable_write_concern() -> WriteConcern:
@@ -66,8 +73,11 @@ def durable_write_concern() -> WriteConcern:
 
 
 INDEXES = {
-    "chats": [[("user_id", ASCENDING), ("deleted_at", ASCENDING), ("updated_at", DESCENDING)]],
-    "messages": [[("chat_id", ASCENDING), ("_id", DESCENDING)]],
+    "chats": [
+        [("user_id", ASCENDING), ("deleted_at", ASCENDING), ("updated_at", DESCENDING)],
+        [("user_id", ASCENDING), ("created_at", DESCENDING)],
+    ],
+    "messages": [[("chat_id", ASCENDING), ("_id", DESCENDING)], [("user_id", ASCENDING)]],
 }
 
 
@@ -77,6 +87,7 @@ def ensure_indexes() -> None:
     for collection, indexes in INDEXES.items():
         for keys in indexes:
             db[collection].create_index(keys)
+    db.rate_limits.create_index("expires_at", expireAfterSeconds=0)
 
 
 def parse_id(value: str) -> ObjectId | None:
@@ -104,3 +115,257 @@ def delete_user_data(*, user_id: str) -> None:
     wc = durable_write_concern()
     db.get_collection("messages", write_concern=wc).delete_many({"user_id": user_id})
     db.get_collection("chats", write_concern=wc).delete_many({"user_id": user_id})
+
+
+# ---------------------------------------------------------------- chats
+
+PREVIEW_CHARS = 140
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chats(db, *, durable: bool = False):
+    return db.get_collection("chats", write_concern=durable_write_concern()) if durable else db.chats
+
+
+def _messages(db, *, durable: bool = False):
+    return db.get_collection("messages", write_concern=durable_write_concern()) if durable else db.messages
+
+
+def _owned(*, user_id: str, chat_id: ObjectId) -> dict:
+    # The one ownership filter: another user's chat and a soft-deleted chat look the same (absent).
+    return {"_id": chat_id, "user_id": user_id, "deleted_at": None}
+
+
+def new_chat_document(
+    *,
+    user_id: str,
+    title: str,
+    kind: str,
+    system_prompt: str,
+    vacancy_id: int | None = None,
+    persona_id: int | None = None,
+    question_set_version: int | None = None,
+    plan: dict | None = None,
+    extra: dict | None = None,
+) -> dict:
+    now = _now()
+    return {
+        "_id": ObjectId(),
+        "user_id": user_id,
+        "title": title,
+        "kind": kind,
+        "vacancy_id": vacancy_id,
+        "persona_id": persona_id,
+        "question_set_version": question_set_version,
+        # The prompt is snapshotted so answering never needs Postgres and a persona edit
+        # doesn't change an interview half-way.
+        "system_prompt": system_prompt,
+        "plan": plan,
+        "status": "active",
+        "evaluation": None,
+        "message_count": 0,
+        "last_message_preview": "",
+        "created_at": now,
+        "updated_at": now,
+        "deleted_at": None,
+        **(extra or {}),
+    }
+
+
+def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
+    """Save a new chat (and its first assistant message, if any)."""
+    db = sync_db()
+    if greeting is not None:
+        chat["message_count"] = 1
+        chat["last_message_preview"] = greeting["content"][:PREVIEW_CHARS]
+    _chats(db, durable=True).insert_one(chat)
+    if greeting is not None:
+        _messages(db, durable=True).insert_one(greeting)
+    return chat
+
+
+def get_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
+    return sync_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
+
+
+async def aget_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
+    return await async_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
+
+
+def list_chats(*, user_id: str, limit: int, after: tuple[datetime, ObjectId] | None = None) -> list[dict]:
+    """Newest activity first; `after` is the (updated_at, _id) of the last chat of the previous page."""
+    query: dict = {"user_id": user_id, "deleted_at": None}
+    if after is not None:
+        updated_at, last_id = after
+        query["$or"] = [{"updated_at": {"$lt": updated_at}}, {"updated_at": updated_at, "_id": {"$lt": last_id}}]
+    cursor = sync_db().chats.find(query, {"system_prompt": 0, "plan": 0, "evaluation": 0})
+    return list(cursor.sort([("updated_at", DESCENDING), ("_id", DESCENDING)]).limit(limit))
+
+
+def count_chats_created_since(*, user_id: str, since: datetime) -> int:
+    # Deleted chats count too, so deleting doesn't reset the daily allowance.
+    return sync_db().chats.count_documents({"user_id": user_id, "created_at": {"$gte": since}})
+
+
+def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | None:
+    """Set fields on an owned chat; returns the updated chat or None when absent."""
+    return _chats(sync_db(), durable=True).find_one_and_update(
+        _owned(user_id=user_id, chat_id=chat_id),
+        {"$set": {**changes, "updated_at": _now()}},
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+def set_chat_fields(*, chat_id: ObjectId, changes: dict) -> None:
+    """Background work (evaluation) records results without bumping the chat's activity time."""
+    _chats(sync_db(), durable=True).update_one({"_id": chat_id}, {"$set": changes})
+
+
+def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
+    result = _chats(sync_db(), durable=True).update_one(
+        _owned(user_id=user_id, chat_id=chat_id), {"$set": {"deleted_at": _now()}}
+    )
+    return result.matched_count == 1
+
+
+def soft_delete_all(*, user_id: str) -> int:
+    result = _chats(sync_db(), durable=True).update_many(
+        {"user_id": user_id, "deleted_at": None}, {"$set": {"deleted_at": _now()}}
+    )
+    return result.modified_count
+
+
+async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str, plan_current: int | None = None) -> dict | None:
+    """Ownership check and activity bump in one round trip: returns the chat, or None (404)."""
+    changes: dict = {"updated_at": _now(), "last_message_preview": preview[:PREVIEW_CHARS]}
+    if plan_current is not None:
+        changes["plan.current"] = plan_current
+    return await _chats(async_db()).find_one_and_update(
+        _owned(user_id=user_id, chat_id=chat_id),
+        {"$set": changes, "$inc": {"message_count": 2}},
+        projection={"evaluation": 0},
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+async def aset_chat_fields(*, chat_id: ObjectId, changes: dict) -> None:
+    await _chats(async_db()).update_one({"_id": chat_id}, {"$set": changes})
+
+
+# ---------------------------------------------------------------- messages
+
+def new_message(
+    *,
+    chat_id: ObjectId,
+    user_id: str,
+    role: str,
+    kind: str,
+    content: str,
+    status: str = "complete",
+    question_id: str | None = None,
+) -> dict:
+    return {
+        "_id": ObjectId(),
+        "chat_id": chat_id,
+        "user_id": user_id,
+        "role": role,
+        "kind": kind,
+        "content": content,
+        "status": status,
+        "question_id": question_id,
+        "meta": {},
+        "created_at": _now(),
+    }
+
+
+async def ainsert_messages(messages: list[dict]) -> None:
+    """One journaled round trip for a turn's messages (the user's words must not be lost)."""
+    await _messages(async_db(), durable=True).insert_many(messages, ordered=True)
+
+
+def insert_messages(messages: list[dict]) -> None:
+    _messages(sync_db(), durable=True).insert_many(messages, ordered=True)
+
+
+def list_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None) -> list[dict]:
+    """Up to `limit` messages older than `before`, oldest → newest; one indexed find."""
+    query: dict = {"chat_id": chat_id}
+    if before is not None:
+        query["_id"] = {"$lt": before}
+    newest_first = list(sync_db().messages.find(query).sort("_id", DESCENDING).limit(limit))
+    return newest_first[::-1]
+
+
+async def alist_recent_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None) -> list[dict]:
+    """The newest `limit` messages before `before`, oldest → newest (the prompt's history)."""
+    query: dict = {"chat_id": chat_id}
+    if before is not None:
+        query["_id"] = {"$lt": before}
+    cursor = async_db().messages.find(query, {"role": 1, "kind": 1, "content": 1, "status": 1, "question_id": 1})
+    newest_first = await cursor.sort("_id", DESCENDING).limit(limit).to_list()
+    return newest_first[::-1]
+
+
+def get_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
+    return sync_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
+
+
+async def aget_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
+    return await async_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
+
+
+async def afinish_message(*, message_id: ObjectId, content: str, status: str, meta: dict, error: str | None = None) -> None:
+    """The single save of a streamed reply: final text, status and usage."""
+    await _messages(async_db(), durable=True).update_one(
+        {"_id": message_id},
+        {"$set": {"content": content, "status": status, "meta": meta, "error": error}, "$unset": {"stop_requested": ""}},
+    )
+
+
+async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
+    """A failed or stopped reply goes back to streaming, empty; returns it, or None if not retryable."""
+    return await _messages(async_db(), durable=True).find_one_and_update(
+        {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped"]}},
+        {"$set": {"content": "", "status": "streaming", "error": None, "meta": {}}},
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+def request_stop(*, chat_id: ObjectId) -> list[ObjectId]:
+    """Flag the chat's streaming replies to stop (seen by whichever process streams them)."""
+    db = sync_db()
+    ids = [m["_id"] for m in db.messages.find({"chat_id": chat_id, "status": "streaming"}, {"_id": 1})]
+    if ids:
+        db.messages.update_many({"_id": {"$in": ids}}, {"$set": {"stop_requested": True}})
+    return ids
+
+
+async def ais_stop_requested(*, message_id: ObjectId) -> bool:
+    found = await async_db().messages.find_one({"_id": message_id, "stop_requested": True}, {"_id": 1})
+    return found is not None
+
+
+def chat_messages_for_report(*, chat_id: ObjectId) -> list[dict]:
+    """Every message of a chat in order (evaluation reads a whole interview once)."""
+    return list(sync_db().messages.find({"chat_id": chat_id}).sort("_id", ASCENDING))
+
+
+# ---------------------------------------------------------------- limits
+
+async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
+    """Count one hit in the current fixed window; returns (hits so far, seconds until the window ends).
+
+    One round trip, shared by every process; expired windows are removed by a TTL index.
+    """
+    now = time.time()
+    window_start = int(now // window_s) * window_s
+    doc = await async_db().rate_limits.find_one_and_update(
+        {"_id": f"{key}:{window_start}"},
+        {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": datetime.fromtimestamp(window_start + window_s, UTC)}},
+        upsert=True,
+        return_document=ReturnDocument.AFTER,
+    )
+    return doc["hits"], max(1, int(window_start + window_s - now + 0.999))

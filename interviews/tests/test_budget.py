@@ -1,0 +1,45 @@
+"""The answer path's round-trip budget: <= 1 Postgres query and <= 5 Mongo commands, 0 per token."""
+
+import pytest
+
+from conftest import token_for
+from interviews import chats
+from interviews.tests.test_streaming import _post
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_answering_stays_within_the_round_trip_budget(free_chat, user, fake_ollama, monkeypatch):
+    auth = {"Authorization": f"Bearer {token_for(user)}"}
+    # Sync test: async_to_sync runs the view's thread-sensitive ORM calls on this thread,
+    # so this thread's connection sees (and counts) them.
+    from asgiref.sync import async_to_sync
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from pymongo import monitoring
+
+    commands = []
+
+    class Listener(monitoring.CommandListener):
+        def started(self, event):
+            commands.append(event.command_name)
+
+        def succeeded(self, event):
+            pass
+
+        def failed(self, event):
+            pass
+
+    original = chats._client_options
+    monkeypatch.setattr(chats, "_client_options", lambda: {**original(), "event_listeners": [Listener()]})
+    chats.reset_clients()
+    for length in (3, 300):
+        fake_ollama.add_reply(["t "] * length)
+        commands.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response, raw = async_to_sync(_post)(free_chat["_id"], auth, sse=True)
+        work = [c for c in commands if c not in ("hello", "isMaster", "ismaster", "ping", "endSessions")]
+        assert len(work) <= 5, work
+        assert len(queries) <= 1, [q["sql"] for q in queries]
+        assert raw.count("event: token") == length
+    chats.reset_clients()
