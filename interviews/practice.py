@@ -34,3 +34,22 @@ def start_interview(*, user, title: str, vacancy_id: int | None, persona_id: int
     from interviews.services import InvalidMessage
 
     raise InvalidMessage("Practice interviews with a vacancy or persona are not available yet.")
+
+
+def new_chat_context(*, request) -> dict:
+    """What the "new interview" page offers."""
+    return {"personas": [], "vacancies": [], "selected_vacancy": None}
+
+
+def chat_page_context(*, chat: dict) -> dict:
+    """Progress through the plan, for the chat window's header."""
+    plan = chat.get("plan") or {}
+    questions = plan.get("questions") or []
+    current = min(plan.get("current", 0), len(questions))
+    return {
+        "is_practice": chat.get("kind") in ("practice", "screening") and bool(questions),
+        "questions": questions,
+        "question_number": min(current + 1, len(questions)),
+        "question_total": len(questions),
+        "answered_all": bool(questions) and plan.get("current", 0) >= len(questions),
+    }

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-app_name = "interviews"
+from interviews import views
 
-urlpatterns: list = []
+app_name = "chats"
+
+urlpatterns = [
+    path("", views.chat_list, name="list"),
+    path("new", views.chat_new, name="new"),
+    path("clear", views.chat_clear, name="clear"),
+    path("<str:chat_id>/", views.chat_detail, name="detail"),
+    path("<str:chat_id>/rename", views.chat_rename, name="rename"),
+    path("<str:chat_id>/delete", views.chat_delete, name="delete"),
+    path("<str:chat_id>/stop", views.chat_stop, name="stop"),
+    path("<str:chat_id>/messages", views.chat_send, name="send"),
+    path("<str:chat_id>/messages/<str:message_id>/retry", views.chat_retry, name="retry"),
+    path("<str:chat_id>/messages/<str:message_id>/stream", views.chat_stream, name="stream"),
+]

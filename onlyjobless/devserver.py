@@ -96,7 +96,13 @@ def manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run() -> None:
+    # Stop the children on SIGTERM too (not only Ctrl-C), so nothing is left holding the ports.
+    signal.signal(signal.SIGTERM, _interrupt)
     started = time.monotonic()
     children = Children()
     try:

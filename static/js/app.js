@@ -6,3 +6,44 @@ document.addEventListener("click", (event) => {
 document.addEventListener("change", (event) => {
   if (event.target.matches(".js-autosubmit")) event.target.form.requestSubmit();
 });
+
+// Chat window: send with Ctrl/Cmd+Enter, clear the composer after a send, and follow the
+// streaming reply unless the reader has scrolled up to read older messages.
+const scroller = () => document.getElementById("messages-scroll");
+let followStream = true;
+
+function scrollToEnd() {
+  const box = scroller();
+  if (box && followStream) box.scrollTop = box.scrollHeight;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const box = scroller();
+  if (!box) return;
+  box.scrollTop = box.scrollHeight;
+  box.addEventListener("scroll", () => {
+    followStream = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  });
+});
+
+document.addEventListener("keydown", (event) => {
+  if (event.target.id === "composer-input" && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.target.form.requestSubmit();
+  }
+});
+
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.detail.elt;
+  if (form.id === "composer" && event.detail.successful) {
+    form.reset();
+    document.getElementById("composer-error").textContent = "";
+    followStream = true;
+    scrollToEnd();
+  }
+});
+
+document.addEventListener("htmx:sseMessage", scrollToEnd);
+document.addEventListener("htmx:afterSwap", (event) => {
+  if (event.detail.target.id === "message-list") scrollToEnd();
+});

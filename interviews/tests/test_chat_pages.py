@@ -1,0 +1,102 @@
+import pytest
+from asgiref.sync import async_to_sync
+from django.test import Client
+
+from interviews import chats
+from interviews.tests.conftest import add_messages
+
+pytestmark = pytest.mark.django_db
+
+
+async def _consume(response) -> str:
+    return b"".join([chunk async for chunk in response.streaming_content]).decode()
+
+
+def test_the_chat_list_has_an_empty_state(user_client):
+    html = user_client.get("/chats/").content.decode()
+    assert "No interviews yet" in html and 'href="/chats/new"' in html
+
+
+def test_it_opens_a_coach_chat_from_the_new_page(user_client, user):
+    response = user_client.post("/chats/new", {"title": "Warm-up"})
+    assert response.status_code == 302
+    page = user_client.get(response["Location"]).content.decode()
+    assert "Warm-up" in page and "interview coach" in page
+    listing = user_client.get("/chats/").content.decode()
+    assert "Warm-up" in listing and "interview coach" in listing  # the preview of the last message
+
+
+def test_the_chat_window_shows_the_newest_page_and_links_older_ones(user_client, free_chat):
+    add_messages(free_chat, 40)
+    html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert "message 39" in html and "message 5" not in html
+    assert "?before=" in html
+    older = user_client.get(f"/chats/{free_chat['_id']}/", {"before": html.split("?before=")[1].split('"')[0]},
+                            headers={"HX-Request": "true"}).content.decode()
+    assert "message 5" in older and "<html" not in older
+
+
+def test_a_stranger_gets_404_on_every_chat_page(free_chat, stranger):
+    client = Client()
+    client.force_login(stranger)
+    mid = chats.list_messages(chat_id=free_chat["_id"], limit=1)[0]["_id"]
+    base = f"/chats/{free_chat['_id']}"
+    assert client.get(f"{base}/").status_code == 404
+    for path in ("rename", "delete", "stop", "messages", f"messages/{mid}/retry"):
+        assert client.post(f"{base}/{path}", {"title": "x", "content": "x"}).status_code == 404, path
+    assert client.get(f"{base}/messages/{mid}/stream").status_code == 404
+    assert "We couldn" in client.get(f"{base}/").content.decode()
+
+
+def test_sending_saves_the_answer_and_returns_a_turn_that_streams(user_client, free_chat, fake_ollama):
+    response = user_client.post(f"/chats/{free_chat['_id']}/messages", {"content": "I led a migration"},
+                                headers={"HX-Request": "true"})
+    assert response.status_code == 201
+    html = response.content.decode()
+    assert "I led a migration" in html and "sse-connect" in html and "/stream" in html
+    stored = chats.list_messages(chat_id=free_chat["_id"], limit=10)
+    assert [m["status"] for m in stored] == ["complete", "complete", "streaming"]
+
+
+def test_the_stream_page_sends_escaped_tokens_then_the_rendered_message(user_client, free_chat, fake_ollama):
+    fake_ollama.add_reply(["<script>x</script> ", "**bold**"])
+    user_client.post(f"/chats/{free_chat['_id']}/messages", {"content": "hi"}, headers={"HX-Request": "true"})
+    reply = chats.list_messages(chat_id=free_chat["_id"], limit=1)[0]
+    response = user_client.get(f"/chats/{free_chat['_id']}/messages/{reply['_id']}/stream")
+    body = async_to_sync(_consume)(response)
+    assert "event: token\ndata: &lt;script&gt;x&lt;/script&gt; " in body
+    assert "<script>" not in body
+    assert "event: done" in body and "<strong>bold</strong>" in body
+    assert chats.get_message(chat_id=free_chat["_id"], message_id=reply["_id"])["status"] == "complete"
+
+
+def test_an_empty_answer_is_an_inline_error(user_client, free_chat):
+    response = user_client.post(f"/chats/{free_chat['_id']}/messages", {"content": "  "}, headers={"HX-Request": "true"})
+    assert response.status_code == 422
+    assert response["HX-Retarget"] == "#composer-error"
+    assert "Write something" in response.content.decode()
+
+
+def test_xss_in_messages_renders_inert(user_client, free_chat):
+    payload = '<img src=x onerror=alert(1)> [click](javascript:alert(2)) <script>alert(3)</script>'
+    chats.insert_messages([chats.new_message(chat_id=free_chat["_id"], user_id=free_chat["user_id"], role="assistant",
+                                             kind="reply", content=payload)])
+    html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert "<img" not in html and "<script>alert" not in html and 'href="javascript:' not in html
+    assert "&lt;img" in html
+
+
+def test_rename_delete_and_clear_pages(user_client, free_chat, user):
+    user_client.post(f"/chats/{free_chat['_id']}/rename", {"title": "System design"})
+    assert chats.get_chat(user_id=str(user.pk), chat_id=free_chat["_id"])["title"] == "System design"
+    assert user_client.post(f"/chats/{free_chat['_id']}/delete").status_code == 302
+    assert user_client.get(f"/chats/{free_chat['_id']}/").status_code == 404
+    user_client.post("/chats/new", {})
+    assert "Delete every chat" in user_client.get("/chats/clear").content.decode()
+    user_client.post("/chats/clear")
+    assert "No interviews yet" in user_client.get("/chats/").content.decode()
+
+
+def test_chat_pages_need_login(client, free_chat):
+    assert client.get("/chats/").status_code == 302
+    assert client.post(f"/chats/{free_chat['_id']}/messages", {"content": "x"}).status_code == 302

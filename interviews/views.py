@@ -1,0 +1,232 @@
+"""Chat pages. Sync views for pages, async views for the answer path and its SSE stream."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+
+from interviews import practice, services
+from interviews.serializers import chat_out, message_out
+
+PAGE_SIZE = 30
+
+
+def _chat_or_404(request: HttpRequest, chat_id: str) -> dict:
+    try:
+        return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+
+
+@login_required
+@require_GET
+def chat_list(request: HttpRequest) -> HttpResponse:
+    try:
+        items, next_cursor = services.list_chats(user_id=str(request.user.pk), limit=20,
+                                                 cursor=request.GET.get("cursor"))
+    except services.ChatError:
+        return redirect("chats:list")
+    context = {"chats": [chat_out(c) for c in items], "next_cursor": next_cursor}
+    template = "interviews/chat_list.html#rows" if request.htmx and request.GET.get("cursor") else "interviews/chat_list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def chat_new(request: HttpRequest) -> HttpResponse:
+    context = practice.new_chat_context(request=request)
+    if request.method == "POST":
+        try:
+            chat = services.start_chat(
+                user=request.user,
+                title=request.POST.get("title", ""),
+                vacancy_id=_int_or_none(request.POST.get("vacancy_id")),
+                persona_id=_int_or_none(request.POST.get("persona_id")),
+            )
+        except services.ChatError as error:
+            context["error"] = error.detail
+            return render(request, "interviews/chat_new.html", context, status=error.status)
+        url = reverse("chats:detail", args=[chat["_id"]])
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return render(request, "interviews/chat_new.html", context)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_GET
+def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
+    chat = _chat_or_404(request, chat_id)
+    before = request.GET.get("before")
+    try:
+        items, next_before = services.list_messages(user_id=str(request.user.pk), chat_id=chat_id,
+                                                    limit=PAGE_SIZE, before=before)
+    except services.ChatError as error:
+        raise Http404(error.detail) from error
+    context = {
+        "chat": chat_out(chat),
+        "chat_doc": chat,
+        "chat_messages": [message_out(m) for m in items],
+        "next_before": next_before,
+        **practice.chat_page_context(chat=chat),
+    }
+    if request.htmx and before:
+        return render(request, "interviews/chat.html#older", context)
+    return render(request, "interviews/chat.html", context)
+
+
+@login_required
+@require_POST
+def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:detail", chat_id=chat_id)
+    if request.htmx:
+        return render(request, "interviews/chat.html#title", {"chat": chat_out(chat)})
+    return redirect("chats:detail", chat_id=chat_id)
+
+
+@login_required
+@require_POST
+def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    flash.info(request, _("Chat deleted."))
+    url = reverse("chats:list")
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def chat_clear(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        count = services.delete_all_chats(user_id=str(request.user.pk))
+        flash.info(request, _("%(n)d chat(s) deleted.") % {"n": count})
+        return redirect("chats:list")
+    return render(request, "interviews/chat_clear.html")
+
+
+@login_required
+@require_POST
+def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        services.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    return HttpResponse(status=204) if request.htmx else redirect("chats:detail", chat_id=chat_id)
+
+
+# ---------------------------------------------------------------- the answer path
+
+def _composer_error(request: HttpRequest, chat_id: str, error: services.ChatError) -> HttpResponse:
+    if request.htmx:
+        response = HttpResponse(escape(error.detail), status=error.status)
+        if error.retry_after:
+            response["Retry-After"] = str(error.retry_after)
+        return reswap(retarget(response, "#composer-error"), "innerHTML")
+    flash.error(request, error.detail)
+    return redirect("chats:detail", chat_id=chat_id)
+
+
+async def _user_or_404(request: HttpRequest):
+    user = await request.auser()
+    if not user.is_authenticated:
+        raise Http404
+    return user
+
+
+def _turn_html(request: HttpRequest, chat: dict, messages: list[dict]) -> str:
+    return render_to_string("interviews/chat.html#turn", {"chat": chat_out(chat), "chat_messages": messages}, request=request)
+
+
+@require_POST
+async def chat_send(request: HttpRequest, chat_id: str) -> HttpResponse:
+    """Saves the answer and an empty reply; the returned turn connects to the reply's stream."""
+    user = await request.auser()
+    if not user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+    try:
+        turn = await services.post_message(user_id=str(user.pk), chat_id=chat_id, content=request.POST.get("content", ""))
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        return _composer_error(request, chat_id, error)
+    if not request.htmx:
+        return redirect("chats:detail", chat_id=chat_id)
+    html = _turn_html(request, turn.chat, [message_out(turn.user_message), message_out(turn.assistant_message)])
+    return HttpResponse(html, status=201)
+
+
+@require_POST
+async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
+    user = await _user_or_404(request)
+    try:
+        turn = await services.retry_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        return _composer_error(request, chat_id, error)
+    if not request.htmx:
+        return redirect("chats:detail", chat_id=chat_id)
+    return HttpResponse(_turn_html(request, turn.chat, [message_out(turn.assistant_message)]))
+
+
+def _sse(event: str, html: str) -> bytes:
+    # Each line of the payload is its own `data:` line; the browser joins them with "\n".
+    data = "\n".join(f"data: {line}" for line in html.split("\n"))
+    return f"event: {event}\n{data}\n\n".encode()
+
+
+def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
+    return render_to_string("interviews/chat.html#message", {"chat": chat_out(chat), "message": message_out(message)},
+                            request=request)
+
+
+async def _page_events(request: HttpRequest, chat: dict, message: dict) -> AsyncIterator[bytes]:
+    if message["status"] != "streaming":  # a reconnect after the end: just show the saved reply
+        yield _sse("done", _message_html(request, chat, message))
+        return
+    async for event in services.stream_reply(chat=chat, message=message):
+        if event.kind == "token":
+            yield _sse("token", escape(event.delta))
+        else:
+            # "failed", not "error": EventSource treats an event named "error" as a broken connection.
+            yield _sse("done", _message_html(request, chat, event.message))
+
+
+@require_GET
+async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> StreamingHttpResponse:
+    """SSE for one reply: escaped tokens, then the rendered message; the reply is saved by the service."""
+    from interviews import chats
+
+    user = await _user_or_404(request)
+    chat_oid, message_oid = chats.parse_id(chat_id), chats.parse_id(message_id)
+    chat = await chats.aget_chat(user_id=str(user.pk), chat_id=chat_oid) if chat_oid and message_oid else None
+    message = await chats.aget_message(chat_id=chat_oid, message_id=message_oid) if chat else None
+    if message is None or message["role"] != "assistant":
+        raise Http404
+    response = StreamingHttpResponse(_page_events(request, chat, message), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
