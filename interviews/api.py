@@ -208,3 +208,104 @@ async def retry(request: HttpRequest, chat_id: str, message_id: str):
     except services.ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
+
+
+@router.post("/chats/{chat_id}/hint", auth=AsyncJWTAuth(), response={201: TurnOut})
+async def hint(request: HttpRequest, chat_id: str):
+    try:
+        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind="hint")
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return await _answer(request, turn)
+
+
+@router.post("/chats/{chat_id}/model-answer", auth=AsyncJWTAuth(), response={201: TurnOut})
+async def model_answer(request: HttpRequest, chat_id: str):
+    try:
+        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind="model_answer")
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return await _answer(request, turn)
+
+
+# ---------------------------------------------------------------- reports and feedback
+
+class ReportQuestion(Schema):
+    id: str
+    question: str
+    topic: str
+    answer: str
+    score: int | None
+    verdict: str
+    feedback: str
+    evidence: str
+    ideal_answer: str
+    used_hint: bool
+
+
+class ReportOut(Schema):
+    status: str
+    overall: float | None
+    detail: str | None = None
+    scored_count: int | None = None
+    unanswered_count: int | None = None
+    progress: dict | None = None
+    questions: list[ReportQuestion]
+
+
+class FeedbackIn(Schema):
+    rating: int = Field(ge=1, le=5)
+    comment: str = Field(default="", max_length=2000)
+    allow_training: bool = False
+
+
+class FeedbackOut(Schema):
+    id: int
+    rating: int
+    comment: str
+    allow_training: bool
+    persona_rating: float
+    persona_ratings_count: int
+
+
+@router.post("/chats/{chat_id}/finish", response={202: ReportOut})
+def finish(request: HttpRequest, chat_id: str):
+    try:
+        chat = services.finish_interview(user=request.auth, chat_id=chat_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return Status(202, {**chat["evaluation"], "overall": None, "questions": []})
+
+
+@router.get("/chats/{chat_id}/report", response=ReportOut)
+def get_report(request: HttpRequest, chat_id: str):
+    try:
+        result = services.report(user_id=_user_id(request), chat_id=chat_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    result.pop("chat")
+    return result
+
+
+@router.post("/chats/{chat_id}/retry-mistakes", response={201: ChatOut})
+def retry_mistakes(request: HttpRequest, chat_id: str):
+    try:
+        chat = services.retry_mistakes(user=request.auth, chat_id=chat_id)
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    return Status(201, chat_out(chat))
+
+
+@router.post("/chats/{chat_id}/feedback", response={201: FeedbackOut})
+def feedback(request: HttpRequest, chat_id: str, payload: FeedbackIn):
+    from interviews.feedback import FeedbackError
+
+    try:
+        item = services.rate_chat_persona(user=request.auth, chat_id=chat_id, **payload.dict())
+    except services.ChatError as error:
+        raise chat_error(error) from error
+    except FeedbackError as error:
+        raise ApiError(error.status, error.detail) from error
+    return Status(201, {"id": item.pk, "rating": item.rating, "comment": item.comment,
+                        "allow_training": item.allow_training, "persona_rating": float(item.persona.rating),
+                        "persona_ratings_count": item.persona.ratings_count})

@@ -238,14 +238,16 @@ def soft_delete_all(*, user_id: str) -> int:
     return result.modified_count
 
 
-async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str, plan_current: int | None = None) -> dict | None:
-    """Ownership check and activity bump in one round trip: returns the chat, or None (404)."""
+async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict | None:
+    """Ownership check, activity bump and plan advance in one round trip: the chat after, or None (404).
+
+    An answer moves `plan.current` to the next planned question; the app, not the model, advances it.
+    A finished chat is returned unchanged, for the caller to refuse.
+    """
     changes: dict = {"updated_at": _now(), "last_message_preview": preview[:PREVIEW_CHARS]}
-    if plan_current is not None:
-        changes["plan.current"] = plan_current
     return await _chats(async_db()).find_one_and_update(
-        _owned(user_id=user_id, chat_id=chat_id),
-        {"$set": changes, "$inc": {"message_count": 2}},
+        {**_owned(user_id=user_id, chat_id=chat_id), "status": {"$ne": "finished"}},
+        {"$set": changes, "$inc": {"message_count": 2, "plan.current": 1}},
         projection={"evaluation": 0},
         return_document=ReturnDocument.AFTER,
     )
@@ -369,3 +371,8 @@ async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
         return_document=ReturnDocument.AFTER,
     )
     return doc["hits"], max(1, int(window_start + window_s - now + 0.999))
+
+
+async def amark_help_used(*, chat_id: ObjectId, field: str, question_id: str) -> None:
+    await _chats(async_db()).update_one({"_id": chat_id}, {"$addToSet": {field: question_id},
+                                                          "$set": {"updated_at": _now()}})

@@ -1,3 +1,130 @@
-from django.db import models
+"""Interview data kept in Postgres: personas, their ratings, and practice progress.
 
-# Create your models here.
+Chats and messages live in MongoDB (interviews/chats.py).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    EN = "en", "English"
+    RU = "ru", "Русский"
+
+
+class PersonaQuerySet(models.QuerySet):
+    def active(self) -> PersonaQuerySet:
+        return self.filter(is_active=True)
+
+    def for_practice(self, *, language: str = "") -> PersonaQuerySet:
+        """Active practice interviewers, those speaking `language` first, gentlest first."""
+        difficulty_rank = Case(
+            *(When(difficulty=value, then=Value(rank)) for rank, value in enumerate(Persona.Difficulty.values)),
+            output_field=models.IntegerField(),
+        )
+        ordering = ["rank", "name"]
+        queryset = self.active().filter(kind=Persona.Kind.PRACTICE).alias(rank=difficulty_rank)
+        if language:
+            other_language = Case(When(language=language, then=Value(0)), default=Value(1))
+            queryset = queryset.alias(other_language=other_language)
+            ordering.insert(0, "other_language")
+        return queryset.order_by(*ordering)
+
+
+class Persona(models.Model):
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("Easy")
+        MEDIUM = "medium", _("Medium")
+        HARD = "hard", _("Hard")
+
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", _("Practice interviewer")
+        SCREENING = "screening", _("Employer screening")
+
+    slug = models.SlugField(max_length=60, unique=True, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"))
+    system_prompt = models.TextField(_("system prompt"))
+    model = models.CharField(
+        _("model"), max_length=100, blank=True, help_text=_("Ollama model name; empty uses OLLAMA_MODEL.")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.EN)
+    difficulty = models.CharField(_("difficulty"), max_length=8, choices=Difficulty.choices, default=Difficulty.MEDIUM)
+    # Screening personas run employers' screening chats and are not offered in the practice picker.
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
+    # The mean is recomputed from the exact integer sum on every rating, so it never drifts.
+    rating = models.DecimalField(_("rating"), max_digits=3, decimal_places=2, default=0)
+    ratings_count = models.PositiveIntegerField(_("ratings"), default=0)
+    ratings_sum = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=0) & Q(rating__lte=5), name="interviews_persona_rating_range"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def model_name(self) -> str:
+        return self.model or settings.OLLAMA_MODEL
+
+
+class Feedback(models.Model):
+    # The unique (user, chat_id) index already serves lookups by user.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback", db_index=False)
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="feedback")
+    chat_id = models.CharField(max_length=24)
+    rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(blank=True)
+    allow_training = models.BooleanField(default=False)
+    processed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "feedback"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "chat_id"], name="interviews_feedback_once_per_chat"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5),
+                name="interviews_feedback_rating_1_5",
+                violation_error_message=_("A rating is from 1 to 5."),
+            ),
+        ]
+        indexes = [
+            # The ML export reads consented, unprocessed feedback in id order.
+            models.Index(fields=["processed", "id"], condition=Q(allow_training=True), name="feedback_training_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.persona} · {self.rating}/5"
+
+
+class Progress(models.Model):
+    # The unique (user, persona) index already serves lookups by user.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="progress", db_index=False)
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="progress")
+    minutes = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "progress"
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "persona"], name="interviews_progress_user_persona"),
+            models.CheckConstraint(condition=Q(minutes__gte=0), name="interviews_progress_minutes_non_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.persona}: {self.minutes} min"

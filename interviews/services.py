@@ -231,8 +231,8 @@ async def post_message(*, user_id: str, chat_id: str, content) -> Turn:
     await _check_rate(user_id=user_id)
     chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
     if chat is None:
-        raise ChatNotFound()
-    if chat.get("status") == "finished":
+        if await chats.aget_chat(user_id=user_id, chat_id=chat_oid) is None:
+            raise ChatNotFound()
         raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
     plan = chat.get("plan") or {}
     answered_index = plan.get("current", 1) - 1
@@ -278,10 +278,10 @@ class StreamEvent:
     detail: str = ""
 
 
-def _instruction_for(chat: dict) -> str | None:
+def _instruction_for(chat: dict, message: dict) -> str | None:
     from interviews import practice
 
-    return practice.turn_instruction(chat) if chat.get("kind") in ("practice", "screening") else None
+    return practice.turn_instruction(chat, message) if chat.get("kind") in ("practice", "screening") else None
 
 
 async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
@@ -294,7 +294,7 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
     message_id = message["_id"]
     history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
     request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
-                                     history=history, instruction=_instruction_for(chat))
+                                     history=history, instruction=_instruction_for(chat, message))
     _streaming[message_id] = message["user_id"]
     parts: list[str] = []
     usage: dict = {}
@@ -337,3 +337,94 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
 def _meta(usage: dict) -> dict:
     keys = ("model", "prompt_tokens", "completion_tokens", "ttft_ms", "duration_ms")
     return {key: usage.get(key) for key in keys}
+
+
+# ---------------------------------------------------------------- practice: help, finish, report
+
+def _practice_chat(chat: dict) -> dict:
+    if not (chat.get("plan") or {}).get("questions"):
+        raise ChatConflict(_("Hints, model answers and reports are for practice interviews."))
+    return chat
+
+
+async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
+    """A hint or a model answer for the current question, streamed like any reply and marked as used."""
+    from interviews import practice
+
+    chat_oid = chat_id_or_404(chat_id)
+    chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
+    if chat is None:
+        raise ChatNotFound()
+    _practice_chat(chat)
+    if chat.get("status") == "finished":
+        raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
+    question = practice.current_question(chat)
+    if question is None:
+        raise ChatConflict(_("All questions are answered; press Finish for your report."))
+    await _check_rate(user_id=user_id)
+    used = "plan.hints_used" if kind == "hint" else "plan.model_answers_used"
+    await chats.amark_help_used(chat_id=chat_oid, field=used, question_id=question["id"])
+    message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind=kind, content="",
+                                status="streaming", question_id=question["id"])
+    await chats.ainsert_messages([message])
+    return Turn(chat=chat, user_message={}, assistant_message=message)
+
+
+def finish_interview(*, user, chat_id: str) -> dict:
+    """Close the interview, add its minutes to the user's progress and queue the evaluation.
+
+    Finishing again re-queues the evaluation (it overwrites, never duplicates).
+    """
+    from interviews import practice
+    from interviews.models import Persona
+    from interviews.progress import change_progress
+    from interviews.tasks import evaluate_chat_task
+
+    chat = _practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
+    first_finish = chat.get("status") != "finished"
+    chat = chats.update_chat(user_id=str(user.pk), chat_id=chat["_id"], changes={
+        "status": "finished", "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(chat["plan"]["questions"])}},
+    })
+    if first_finish and chat.get("persona_id"):
+        persona = Persona.objects.filter(pk=chat["persona_id"]).first()
+        if persona is not None:
+            change_progress(user=user, persona=persona, op="add", minutes=practice.practice_minutes(chat))
+    evaluate_chat_task.enqueue(str(chat["_id"]))
+    return chat
+
+
+def report(*, user_id: str, chat_id: str) -> dict:
+    """The report of a practice chat: pending (not finished or being evaluated), ready or failed."""
+    chat = _practice_chat(get_chat(user_id=user_id, chat_id=chat_id))
+    evaluation = chat.get("evaluation") or {"status": "pending"}
+    return {"chat": chat, **evaluation, "questions": evaluation.get("questions", []),
+            "overall": evaluation.get("overall")}
+
+
+def retry_mistakes(*, user, chat_id: str) -> dict:
+    """A new practice chat with the questions scored below 6 or not answered."""
+    from interviews import practice
+
+    chat = _practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
+    evaluation = chat.get("evaluation") or {}
+    if evaluation.get("status") != "ready":
+        raise ChatConflict(_("The report is not ready yet."))
+    weak = practice.weak_question_ids(evaluation)
+    if not weak:
+        raise ChatConflict(_("No weak questions to retry: every question scored 6 or more."))
+    questions = [q for q in chat["plan"]["questions"] if q["id"] in set(weak)]
+    return practice.start_interview(user=user, title=(_("Retry: %(title)s") % {"title": chat["title"]})[:120],
+                                    vacancy_id=chat.get("vacancy_id"), persona_id=chat.get("persona_id"),
+                                    plan_questions=questions)
+
+
+def rate_chat_persona(*, user, chat_id: str, rating: int, comment: str = "", allow_training: bool = False):
+    from interviews.feedback import rate_persona
+    from interviews.models import Persona
+
+    chat = get_chat(user_id=str(user.pk), chat_id=chat_id)
+    persona = Persona.objects.filter(pk=chat.get("persona_id")).first() if chat.get("persona_id") else None
+    if persona is None:
+        raise ChatConflict(_("This chat has no interviewer to rate."))
+    return rate_persona(user=user, persona=persona, chat_id=str(chat["_id"]), rating=rating, comment=comment,
+                        allow_training=allow_training)

@@ -15,4 +15,10 @@ urlpatterns = [
     path("<str:chat_id>/messages", views.chat_send, name="send"),
     path("<str:chat_id>/messages/<str:message_id>/retry", views.chat_retry, name="retry"),
     path("<str:chat_id>/messages/<str:message_id>/stream", views.chat_stream, name="stream"),
+    path("<str:chat_id>/hint", views.chat_help, {"kind": "hint"}, name="hint"),
+    path("<str:chat_id>/model-answer", views.chat_help, {"kind": "model_answer"}, name="model_answer"),
+    path("<str:chat_id>/finish", views.chat_finish, name="finish"),
+    path("<str:chat_id>/report", views.chat_report, name="report"),
+    path("<str:chat_id>/retry-mistakes", views.chat_retry_mistakes, name="retry_mistakes"),
+    path("<str:chat_id>/feedback", views.chat_feedback, name="feedback"),
 ]

@@ -230,3 +230,83 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> St
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response
+
+
+# ---------------------------------------------------------------- practice: help, finish, report
+
+@require_POST
+async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpResponse:
+    """A hint or a model answer for the current question, streamed into the chat."""
+    user = await _user_or_404(request)
+    try:
+        turn = await services.ask_for_help(user_id=str(user.pk), chat_id=chat_id, kind=kind)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        return _composer_error(request, chat_id, error)
+    if not request.htmx:
+        return redirect("chats:detail", chat_id=chat_id)
+    return HttpResponse(_turn_html(request, turn.chat, [message_out(turn.assistant_message)]), status=201)
+
+
+@login_required
+@require_POST
+def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        services.finish_interview(user=request.user, chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:detail", chat_id=chat_id)
+    url = reverse("chats:report", args=[chat_id])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_GET
+def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:detail", chat_id=chat_id)
+    from interviews.charts import score_chart
+
+    context = {"chat": chat_out(result["chat"]), "report": result, "chart": score_chart(result["questions"]),
+               "rated": practice.has_rated(user=request.user, chat_id=chat_id)}
+    template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def chat_retry_mistakes(request: HttpRequest, chat_id: str) -> HttpResponse:
+    try:
+        chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:report", chat_id=chat_id)
+    return redirect("chats:detail", chat_id=chat["_id"])
+
+
+@login_required
+@require_POST
+def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
+    from interviews.feedback import FeedbackError
+
+    try:
+        services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=_int_or_none(request.POST.get("rating")) or 0,
+                                   comment=request.POST.get("comment", ""),
+                                   allow_training=request.POST.get("allow_training") == "on")
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except (services.ChatError, FeedbackError) as error:
+        flash.error(request, error.detail)
+    else:
+        flash.success(request, _("Thanks for rating your interviewer."))
+    return redirect("chats:report", chat_id=chat_id)

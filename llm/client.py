@@ -14,7 +14,7 @@ import asyncio
 import json
 import ssl
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import aclosing
 from functools import cache
 from typing import Any, TypeVar
@@ -60,7 +60,7 @@ class LLMBadOutput(LLMError):
 
 
 async def stream(messages: Messages, *, model: str | None = None, options: dict[str, Any] | None = None,
-                 usage: dict[str, Any] | None = None) -> AsyncIterator[str]:
+                 usage: dict[str, Any] | None = None) -> AsyncGenerator[str, None]:
     """Yields the reply's text deltas (never empty strings) as the model produces them.
 
     Connection failures and 502/503/504 are retried LLM_CONNECT_RETRIES times with
@@ -113,7 +113,8 @@ async def chat_json(messages: Messages, *, schema: dict[str, Any], model: str | 
     """Asks for one JSON object matching `schema` (Ollama's `format`) and returns it parsed.
 
     Temperature defaults to 0. Guarantees a dict holding every key the schema lists as
-    `required`; nothing else of the schema is checked here (Ollama's grammar enforces it).
+    `required`; nothing else is checked here: the server's grammar shapes the rest, but
+    not every server enforces bounds such as `maximum`, so callers check the values.
     Invalid output raises `LLMBadOutput`, after `retries` further attempts; those run at
     temperature >= 0.3, because at 0 the same prompt gives the same bad output again.
     Connection failures are retried as in `stream`.

@@ -96,6 +96,10 @@ class FakeOllama:
             self._http = None
 
     @property
+    def running(self) -> bool:
+        return self._http is not None
+
+    @property
     def url(self) -> str:
         return f"http://{self._address[0]}:{self._address[1]}"
 
@@ -168,6 +172,7 @@ class FakeOllama:
     def _paced(exchange: Exchange, reply: Reply) -> Generator[str, None, None]:
         for index, token in enumerate(reply.tokens):
             if not exchange.wait(reply.first_token_delay if index == 0 else reply.token_delay):
+                exchange.drop()  # the client left, or we are stopping: never claim the reply is done
                 return
             yield token
 

@@ -65,7 +65,7 @@ class LocalBackend:
             return
         options = body.get("options") or {}
         messages = [{"role": str(m.get("role", "user")), "content": str(m.get("content") or "")}
-                    for m in body["messages"] if isinstance(m, dict)]
+                    for m in body.get("messages", []) if isinstance(m, dict)]
         while not self._turn.acquire(timeout=0.1):
             if exchange.client_gone():  # gave up while waiting: never start its generation
                 return

@@ -13,6 +13,7 @@ import json
 import logging
 import select
 import socket
+import sys
 import threading
 import time
 from collections.abc import Generator
@@ -60,6 +61,11 @@ class OllamaHTTPServer(ThreadingHTTPServer):
         self.requests = requests
         # Set before shutdown so handlers waiting on purpose (hangs, delays) give up.
         self.stopping = threading.Event()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a client that resets its connection is no server error
+        log.exception("error serving %s", client_address)
 
 
 class Exchange(BaseHTTPRequestHandler):

@@ -43,6 +43,8 @@ def fake_ollama_server() -> Iterator[FakeOllama]:
 
 @pytest.fixture(autouse=True)
 def _fresh_fake_ollama(fake_ollama_server: FakeOllama) -> FakeOllama:
+    if not fake_ollama_server.running:  # a test stopped it to play a dead server
+        fake_ollama_server.start()
     fake_ollama_server.reset()
     return fake_ollama_server
 

@@ -8,6 +8,7 @@ from accounts.api import router as accounts_router
 from accounts.tokens import JWTAuth
 from applications.api import router as applications_router
 from interviews.api import router as interviews_router
+from interviews.api_personas import router as personas_router
 from onlyjobless.errors import ApiError
 from resumes.api import router as resumes_router
 from salary.api import router as salary_router
@@ -60,7 +61,8 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", accounts_router)
 api.add_router("/", interviews_router)
+api.add_router("/", personas_router)
+api.add_router("/", resumes_router)  # before vacancies: /vacancies/matches vs /vacancies/{id}
 api.add_router("/", vacancies_router)
-api.add_router("/", resumes_router)
 api.add_router("/", applications_router)
 api.add_router("/", salary_router)

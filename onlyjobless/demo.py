@@ -5,6 +5,11 @@ from collections.abc import Iterator
 from django.db import transaction
 
 from accounts.models import User
+from interviews.demo_personas import PERSONAS
+from interviews.models import Persona
+from vacancies.demo_data import VACANCIES
+from vacancies.models import Vacancy
+from vacancies.services import replace_questions
 
 DEMO_PASSWORD = "demo-pass-2024"
 DEMO_ACCOUNTS = [
@@ -25,10 +30,42 @@ def _accounts() -> Iterator[str]:
         yield f"{'Created' if created else 'Kept'} account {username!r} ({user.role}{', staff' if user.is_staff else ''})"
 
 
+def _vacancies() -> Iterator[str]:
+    """Catalogue vacancies by slug, each with question set v1 when it has none; existing ones are kept as they are."""
+    existing = Vacancy.objects.filter(slug__in=[spec["slug"] for spec in VACANCIES]).in_bulk(field_name="slug")
+    # Reversed so that the newest-first catalogue lists them in the order demo_data gives.
+    missing = [spec for spec in reversed(VACANCIES) if spec["slug"] not in existing]
+    created = Vacancy.objects.bulk_create(
+        Vacancy(**{key: value for key, value in spec.items() if key != "questions"}, is_published=True)
+        for spec in missing
+    )
+    by_slug = {**existing, **{vacancy.slug: vacancy for vacancy in created}}
+    with_questions = set(
+        Vacancy.objects.filter(pk__in=[v.pk for v in by_slug.values()], question_sets__isnull=False)
+        .values_list("slug", flat=True)
+    )
+    question_sets = 0
+    for spec in VACANCIES:
+        if spec["slug"] not in with_questions:
+            replace_questions(vacancy=by_slug[spec["slug"]], questions=spec["questions"])
+            question_sets += 1
+    yield f"Vacancies: created {len(created)}, kept {len(existing)}; question sets created: {question_sets}"
+
+
+def _personas() -> Iterator[str]:
+    existing = set(Persona.objects.filter(slug__in=[spec["slug"] for spec in PERSONAS]).values_list("slug", flat=True))
+    created = Persona.objects.bulk_create(
+        Persona(**spec, kind=Persona.Kind.SCREENING if spec["slug"] == "screening" else Persona.Kind.PRACTICE)
+        for spec in PERSONAS
+        if spec["slug"] not in existing
+    )
+    yield f"Personas: created {len(created)}, kept {len(existing)}"
+
+
 def seed() -> list[str]:
     """Create what is missing, keep what exists; returns a line per thing for the console."""
     with transaction.atomic():
-        lines = [*_accounts()]
+        lines = [*_accounts(), *_vacancies(), *_personas()]
     return lines + [
         f"Demo log-ins: demo / {DEMO_PASSWORD} (candidate), employer / {DEMO_PASSWORD} (employer), admin / {DEMO_PASSWORD} (admin)"
     ]

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vacancies import views
 
 app_name = "vacancies"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.vacancy_list, name="list"),
+    path("<int:pk>/", views.vacancy_detail, name="detail"),
+]

@@ -154,7 +154,7 @@ async def test_it_closes_the_upstream_stream_at_once_on_aclose(fake_ollama):
     await deltas.aclose()
 
     request = fake_ollama.chat_requests[0]
-    assert await asyncio.to_thread(request.wait_finished, 0.5)
+    assert await asyncio.to_thread(request.wait_finished, 1.0)
     assert request.client_closed
 
 
@@ -166,7 +166,7 @@ async def test_it_closes_the_upstream_stream_when_an_aclosing_loop_breaks(fake_o
             break
 
     request = fake_ollama.chat_requests[0]
-    assert await asyncio.to_thread(request.wait_finished, 0.5)
+    assert await asyncio.to_thread(request.wait_finished, 1.0)
     assert request.client_closed
 
 
@@ -238,4 +238,4 @@ async def test_it_gives_up_on_a_silent_server_within_the_timeout(settings):
         started = time.monotonic()
 
         assert await client.is_available(timeout=0.3) is False
-        assert time.monotonic() - started < 0.6
+        assert time.monotonic() - started < 1.0

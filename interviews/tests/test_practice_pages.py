@@ -1,0 +1,52 @@
+import json
+
+import pytest
+
+from interviews import chats, evaluation
+from interviews.tests.test_practice import persona, vacancy  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+
+def _start(client, vacancy, persona):
+    response = client.post("/chats/new", {"vacancy_id": vacancy.pk, "persona_id": persona.pk})
+    assert response.status_code == 302
+    return response["Location"].strip("/").split("/")[-1]
+
+
+def test_the_new_page_offers_vacancies_and_personas(user_client, vacancy, persona):
+    html = user_client.get("/chats/new").content.decode()
+    assert "Backend Developer" in html and "Strict Tech Lead" in html
+
+
+def test_a_practice_chat_shows_progress_and_help_buttons(user_client, vacancy, persona):
+    chat_id = _start(user_client, vacancy, persona)
+    html = user_client.get(f"/chats/{chat_id}/").content.decode()
+    assert "Question 1 of 3" in html and "Hint" in html and "Finish" in html
+    response = user_client.post(f"/chats/{chat_id}/hint", headers={"HX-Request": "true"})
+    assert response.status_code == 201 and "sse-connect" in response.content.decode()
+
+
+def test_finish_shows_a_pending_report_that_polls_then_the_scores(user_client, vacancy, persona, fake_ollama, user):
+    chat_id = _start(user_client, vacancy, persona)
+    chats.insert_messages([chats.new_message(chat_id=chats.parse_id(chat_id), user_id=str(user.pk), role="user",
+                                             kind="answer", content="A B-tree that speeds lookups up.",
+                                             question_id=chats.get_chat(user_id=str(user.pk), chat_id=chats.parse_id(chat_id))["plan"]["questions"][0]["id"])])
+    response = user_client.post(f"/chats/{chat_id}/finish")
+    assert response["Location"].endswith("/report")
+    pending = user_client.get(f"/chats/{chat_id}/report").content.decode()
+    assert "Scoring your answers" in pending and 'hx-trigger="every 2s"' in pending
+    fake_ollama.add_reply(json.dumps({"score": 9, "feedback": "Precise.", "evidence": "B-tree"}))
+    evaluation.evaluate_chat(chat_id=chat_id)
+    html = user_client.get(f"/chats/{chat_id}/report").content.decode()
+    assert "9/10" in html and "<svg" in html and "Not answered" in html and "Retry weak questions" in html
+    response = user_client.post(f"/chats/{chat_id}/feedback", {"rating": "5", "comment": "great"})
+    assert response.status_code == 302
+    assert "How was your interviewer" not in user_client.get(f"/chats/{chat_id}/report").content.decode()
+
+
+def test_a_stranger_cannot_see_the_report(client, stranger, user_client, vacancy, persona):
+    chat_id = _start(user_client, vacancy, persona)
+    client.force_login(stranger)
+    assert client.get(f"/chats/{chat_id}/report").status_code == 404
+    assert client.post(f"/chats/{chat_id}/finish").status_code == 404

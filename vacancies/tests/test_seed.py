@@ -1,0 +1,63 @@
+"""`seed_demo`: loads the catalogue and personas once; running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from interviews.demo_personas import PERSONAS
+from interviews.models import Persona
+from onlyjobless import demo
+from vacancies.demo_data import VACANCIES
+from vacancies.models import Question, QuestionSet, Vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(model.objects.count() for model in (Vacancy, QuestionSet, Question, Persona))
+
+
+def test_it_loads_vacancies_with_version_one_questions_and_personas():
+    demo.seed()
+
+    assert counts() == (len(VACANCIES), len(VACANCIES), sum(len(v["questions"]) for v in VACANCIES), len(PERSONAS))
+    spec = VACANCIES[0]
+    vacancy = Vacancy.objects.get(slug=spec["slug"])
+    assert (vacancy.title, vacancy.skills, vacancy.owner) == (spec["title"], spec["skills"], None)
+    assert vacancy.is_published
+    question_set = vacancy.current_question_set()
+    assert question_set.version == 1
+    assert [q.text for q in question_set.questions.all()] == [q["text"] for q in spec["questions"]]
+    assert Vacancy.objects.published().first().slug == spec["slug"]
+    assert Persona.objects.get(slug="screening").kind == Persona.Kind.SCREENING
+    assert Persona.objects.get(slug="friendly-recruiter").kind == Persona.Kind.PRACTICE
+
+
+def test_running_it_twice_changes_nothing(django_assert_max_num_queries):
+    demo.seed()
+    before = counts()
+    stamps = list(Vacancy.objects.order_by("pk").values_list("updated_at", flat=True))
+
+    with django_assert_max_num_queries(20):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert counts() == before
+    assert list(Vacancy.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
+
+
+def test_it_keeps_edits_and_only_fills_in_what_is_missing():
+    demo.seed()
+    edited = Vacancy.objects.get(slug=VACANCIES[0]["slug"])
+    edited.title = "Renamed by an admin"
+    edited.save()
+    bare = Vacancy.objects.get(slug=VACANCIES[1]["slug"])
+    bare.question_sets.all().delete()
+    Persona.objects.get(slug="bar-raiser").delete()
+
+    demo.seed()
+
+    assert Vacancy.objects.get(pk=edited.pk).title == "Renamed by an admin"
+    assert bare.current_question_set().version == 1
+    assert Persona.objects.filter(slug="bar-raiser").exists()
+    assert counts()[0] == len(VACANCIES)

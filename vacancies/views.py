@@ -1,0 +1,43 @@
+"""Catalogue pages: search with pagination (an htmx partial for results) and a vacancy with its practice form."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from interviews.models import Persona
+from vacancies.forms import VacancySearchForm
+from vacancies.models import Vacancy
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    form = VacancySearchForm(request.GET)
+    filters = form.filters()
+    page = Paginator(Vacancy.objects.published().search(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A history restore needs the whole page, not the fragment.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "vacancies/list.html#results" if partial else "vacancies/list.html"
+    response = render(request, template, {"form": form, "page": page, "is_filtered": bool(filters)})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_object_or_404(Vacancy.objects.visible_to(request.user), pk=pk)
+    question_set = vacancy.current_question_set()
+    questions = list(question_set.questions.all()) if question_set else []
+    return render(
+        request,
+        "vacancies/detail.html",
+        {
+            "vacancy": vacancy,
+            "question_count": len(questions),
+            "topics": list(dict.fromkeys(question.topic for question in questions if question.topic)),
+            "personas": Persona.objects.for_practice(language=vacancy.language),
+        },
+    )
