@@ -134,6 +134,8 @@ def run() -> None:
         manage("createcachetable")
         manage("ensure_indexes")
         manage("seed_demo")
+        manage("seed_salary_corpus")
+        manage("train_salary_model", "--if-missing")
         manage("collectstatic", "--noinput", "-v", "0")
 
         say("Starting the background worker (manage.py db_worker)")

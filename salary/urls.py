@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from salary import views
 
 app_name = "salary"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.estimate, name="estimate"),
+]
