@@ -210,22 +210,22 @@ async def retry(request: HttpRequest, chat_id: str, message_id: str):
     return await _answer(request, turn)
 
 
-@router.post("/chats/{chat_id}/hint", auth=AsyncJWTAuth(), response={201: TurnOut})
-async def hint(request: HttpRequest, chat_id: str):
+async def _help(request: HttpRequest, chat_id: str, kind: str):
     try:
-        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind="hint")
+        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind=kind)
     except services.ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
+
+
+@router.post("/chats/{chat_id}/hint", auth=AsyncJWTAuth(), response={201: TurnOut})
+async def hint(request: HttpRequest, chat_id: str):
+    return await _help(request, chat_id, "hint")
 
 
 @router.post("/chats/{chat_id}/model-answer", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def model_answer(request: HttpRequest, chat_id: str):
-    try:
-        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind="model_answer")
-    except services.ChatError as error:
-        raise chat_error(error) from error
-    return await _answer(request, turn)
+    return await _help(request, chat_id, "model_answer")
 
 
 # ---------------------------------------------------------------- reports and feedback

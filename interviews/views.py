@@ -160,36 +160,35 @@ def _turn_html(request: HttpRequest, chat: dict, messages: list[dict]) -> str:
     return render_to_string("interviews/chat.html#turn", {"chat": chat_out(chat), "chat_messages": messages}, request=request)
 
 
+async def _turn_page(request: HttpRequest, chat_id: str, pending, *, status: int) -> HttpResponse:
+    """Await a service call that starts a reply; render its turn (htmx) or go back to the chat."""
+    try:
+        turn = await pending
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except services.ChatError as error:
+        return _composer_error(request, chat_id, error)
+    if not request.htmx:
+        return redirect("chats:detail", chat_id=chat_id)
+    messages = [message_out(m) for m in (turn.user_message, turn.assistant_message) if m]
+    return HttpResponse(_turn_html(request, turn.chat, messages), status=status)
+
+
 @require_POST
 async def chat_send(request: HttpRequest, chat_id: str) -> HttpResponse:
     """Saves the answer and an empty reply; the returned turn connects to the reply's stream."""
     user = await request.auser()
     if not user.is_authenticated:
         return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    try:
-        turn = await services.post_message(user_id=str(user.pk), chat_id=chat_id, content=request.POST.get("content", ""))
-    except services.ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except services.ChatError as error:
-        return _composer_error(request, chat_id, error)
-    if not request.htmx:
-        return redirect("chats:detail", chat_id=chat_id)
-    html = _turn_html(request, turn.chat, [message_out(turn.user_message), message_out(turn.assistant_message)])
-    return HttpResponse(html, status=201)
+    pending = services.post_message(user_id=str(user.pk), chat_id=chat_id, content=request.POST.get("content", ""))
+    return await _turn_page(request, chat_id, pending, status=201)
 
 
 @require_POST
 async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
     user = await _user_or_404(request)
-    try:
-        turn = await services.retry_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
-    except services.ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except services.ChatError as error:
-        return _composer_error(request, chat_id, error)
-    if not request.htmx:
-        return redirect("chats:detail", chat_id=chat_id)
-    return HttpResponse(_turn_html(request, turn.chat, [message_out(turn.assistant_message)]))
+    pending = services.retry_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
+    return await _turn_page(request, chat_id, pending, status=200)
 
 
 def _sse(event: str, html: str) -> bytes:
@@ -238,15 +237,8 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> St
 async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpResponse:
     """A hint or a model answer for the current question, streamed into the chat."""
     user = await _user_or_404(request)
-    try:
-        turn = await services.ask_for_help(user_id=str(user.pk), chat_id=chat_id, kind=kind)
-    except services.ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except services.ChatError as error:
-        return _composer_error(request, chat_id, error)
-    if not request.htmx:
-        return redirect("chats:detail", chat_id=chat_id)
-    return HttpResponse(_turn_html(request, turn.chat, [message_out(turn.assistant_message)]), status=201)
+    pending = services.ask_for_help(user_id=str(user.pk), chat_id=chat_id, kind=kind)
+    return await _turn_page(request, chat_id, pending, status=201)
 
 
 @login_required
