@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from resumes import views
 
 app_name = "resumes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.resume_page, name="edit"),
+    path("upload", views.upload, name="upload"),
+    path("upload/discard", views.discard_upload, name="discard"),
+    path("file", views.resume_file, name="file"),
+    path("matches", views.matches, name="matches"),
+]

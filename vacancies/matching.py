@@ -20,7 +20,8 @@ from vacancies.models import Vacancy
 if TYPE_CHECKING:
     from resumes.models import Resume
 
-SALARY_FITS, SALARY_UNKNOWN, SALARY_BELOW = 0, 1, 2
+SALARY_FITS, SALARY_UNKNOWN, SALARY_BELOW = "fits", "unknown", "below"
+_SALARY_ORDER = {SALARY_FITS: 0, SALARY_UNKNOWN: 1, SALARY_BELOW: 2}
 # Lower-case words that mark a vacancy open to anyone, wherever they live.
 REMOTE_WORDS = ("remote", "anywhere", "удалённо", "удаленно", "удалённая", "удаленная")
 
@@ -31,8 +32,9 @@ class Match:
     percent: int  # share of the vacancy's skills the resume covers, 0-100
     matched_skills: list[str]
     missing_skills: list[str]
-    salary_fit: int  # SALARY_FITS, SALARY_UNKNOWN or SALARY_BELOW
+    salary_fit: str  # SALARY_FITS, SALARY_UNKNOWN or SALARY_BELOW
     region_fit: bool  # same place as the resume's region, or remote
+    remote: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class Ranking:
     hint: str | None  # what to add to the resume for a meaningful ranking
 
 
-def salary_fit(*, expected: int | None, currency: str, vacancy: Vacancy) -> int:
+def salary_fit(*, expected: int | None, currency: str, vacancy: Vacancy) -> str:
     """Whether the vacancy's top salary reaches the expectation, in the same currency.
 
     No expectation, no published salary or another currency is "unknown": it ranks
@@ -100,7 +102,8 @@ def rank_vacancies(*, resume: Resume | None, vacancies: Iterable[Vacancy]) -> li
                 missing_skills=skill_match.missing,
                 salary_fit=salary_fit(expected=expected, currency=currency, vacancy=vacancy),
                 region_fit=region_fit(region=region, location=vacancy.location),
+                remote=is_remote(vacancy.location),
             )
         )
-    matches.sort(key=lambda m: (-m.percent, m.salary_fit, not m.region_fit))
+    matches.sort(key=lambda m: (-m.percent, _SALARY_ORDER[m.salary_fit], not m.region_fit))
     return matches

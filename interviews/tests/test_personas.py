@@ -52,7 +52,7 @@ def test_the_picker_partial_renders_radio_cards_and_keeps_a_selection():
     assert f'value="{viktor.pk}" required checked' in html
     assert f'value="{emma.pk}" required>' in html
     assert "4.5" in html and "2 ratings" in html and "Not rated yet" in html
-    assert "difficulty-easy" in html and "difficulty-hard" in html
+    assert "badge-ok" in html and "badge-danger" in html
 
 
 def test_the_picker_says_so_when_there_is_nobody():
