@@ -193,7 +193,7 @@ async def _with_connect_retries(call: Callable[[], Awaitable[T]]) -> T:
 
 
 def _retryable(exc: BaseException) -> bool:
-    """Failures where the server never started on the request, so trying again is safe."""
+    """A failed connection or a busy server: worth another try while no text has gone out."""
     if isinstance(exc, ollama.ResponseError):
         return exc.status_code in (502, 503, 504)
     return isinstance(exc, (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, ConnectionError))

@@ -83,7 +83,8 @@ class FakeOllama:
     def start(self) -> FakeOllama:
         """Listens (on the same port as before after a stop(), so a test can bring it back)."""
         self._http = OllamaHTTPServer(self._address, self, requests=self._requests)
-        self._address = self._http.server_address[:2]
+        host, port = self._http.server_address[:2]
+        self._address = (str(host), port)
         serve_in_thread(self._http)
         return self
 

@@ -9,6 +9,7 @@ other up; a backend that must serialise work (one local model) takes its own loc
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import select
@@ -233,10 +234,8 @@ class Exchange(BaseHTTPRequestHandler):
         """Cuts the connection without finishing the reply, as a crashing server would."""
         self._dropped = True
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):  # the client may have closed it already
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # already closed by the client
 
     def _readable(self, timeout_s: float) -> bool:
         # poll, not select: select breaks on descriptors above 1024, which a benchmark reaches.

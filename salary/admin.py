@@ -82,7 +82,8 @@ class SalaryModelAdmin(admin.ModelAdmin):
         except services.TrainingError as error:
             self.message_user(request, error.message, messages.ERROR)
         else:
-            self.message_user(request, f"Activated {model.version}: it serves from the next prediction.", messages.SUCCESS)
+            self.message_user(request, f"Activated {model.version}: it serves from the next prediction.",
+                              messages.SUCCESS)
 
     @admin.action(description="Train the selected failed or stuck versions again (background)", permissions=["change"])
     def train_again(self, request: HttpRequest, queryset) -> None:

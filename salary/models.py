@@ -37,7 +37,8 @@ class SalaryModel(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["is_active"], condition=Q(is_active=True), name="salary_one_active_model"),
-            models.CheckConstraint(condition=Q(is_active=False) | Q(status="ready"), name="salary_active_model_is_ready"),
+            models.CheckConstraint(condition=Q(is_active=False) | Q(status="ready"),
+                                   name="salary_active_model_is_ready"),
         ]
 
     def __str__(self) -> str:

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.conf import settings
@@ -28,6 +28,9 @@ from django.utils import timezone
 from salary import ml, synthetic
 from salary.importer import CURRENCY_ALIASES, ImportResult, parse_file
 from salary.models import SalaryModel, SalaryPrediction, TrainingPosting
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +155,7 @@ def clear_model_cache() -> None:
         _loaded.clear()
 
 
-def predict_salary(*, user, title: str, description: str = "", skills: Iterable[str] = (),
+def predict_salary(*, user: User, title: str, description: str = "", skills: Iterable[str] = (),
                    location: str = "") -> SalaryPrediction:
     """Validate, predict with the active model and log the request; returns the log row.
 
@@ -205,7 +208,8 @@ def activate_model(*, model: SalaryModel) -> SalaryModel:
         raise TrainingError(f"Model {model.version} is {model.get_status_display().lower()}; "
                             "only a ready model can be activated.")
     if not model.has_artefact():
-        raise TrainingError(f"Model {model.version} cannot be activated: its artefact {model.artefact_path} is missing.")
+        raise TrainingError(f"Model {model.version} cannot be activated: "
+                            f"its artefact {model.artefact_path} is missing.")
     with transaction.atomic():
         # Locking every version row serialises concurrent activations, so the partial
         # unique constraint never trips; the table holds a handful of rows.

@@ -69,7 +69,8 @@ def _own_prediction(request: HttpRequest) -> SalaryPrediction | None:
 
 
 def _history(request: HttpRequest) -> Page:
-    return Paginator(SalaryPrediction.objects.for_user(request.user), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    predictions = SalaryPrediction.objects.for_user(request.user)
+    return Paginator(predictions, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _context(request: HttpRequest, form: EstimateForm, *, result: SalaryPrediction | None = None,

@@ -234,7 +234,7 @@ async def test_it_gives_up_on_a_silent_server_within_the_timeout(settings):
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen()
-        settings.OLLAMA_HOST = "http://127.0.0.1:%d" % silent.getsockname()[1]
+        settings.OLLAMA_HOST = f"http://127.0.0.1:{silent.getsockname()[1]}"
         started = time.monotonic()
 
         assert await client.is_available(timeout=0.3) is False

@@ -137,10 +137,10 @@ async def test_it_cuts_the_stream_after_the_given_tokens(fake_ollama):
     received = []
 
     with pytest.raises(httpx.RemoteProtocolError):
-        async with httpx.AsyncClient(base_url=fake_ollama.url) as http:
-            async with http.stream("POST", "/api/chat", json=chat_body()) as response:
-                async for line in response.aiter_lines():
-                    received.append(json.loads(line))
+        async with httpx.AsyncClient(base_url=fake_ollama.url) as http, \
+                http.stream("POST", "/api/chat", json=chat_body()) as response:
+            async for line in response.aiter_lines():
+                received.append(json.loads(line))
 
     assert len(received) == 2
     assert not fake_ollama.chat_requests[0].client_closed

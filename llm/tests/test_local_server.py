@@ -66,7 +66,7 @@ def local_server(settings):
     def serve(generator: Any) -> OllamaHTTPServer:
         server = OllamaHTTPServer(("127.0.0.1", 0), LocalBackend(generator))
         serve_in_thread(server)
-        settings.OLLAMA_HOST = "http://127.0.0.1:%d" % server.server_address[1]
+        settings.OLLAMA_HOST = f"http://127.0.0.1:{server.server_address[1]}"
         servers.append(server)
         return server
 
@@ -122,7 +122,7 @@ async def test_it_stops_generating_when_the_client_disconnects(local_server):
 async def test_it_skips_a_queued_request_whose_client_left(local_server, settings):
     generator = StandInGenerator(["token "] * 40, delay=0.01)
     server = local_server(generator)
-    url = "http://127.0.0.1:%d" % server.server_address[1]
+    url = f"http://127.0.0.1:{server.server_address[1]}"
     first = asyncio.create_task(text())
     await asyncio.sleep(0.1)
 
@@ -183,7 +183,7 @@ async def test_it_serves_the_real_smollm2_model(local_server, settings):
     settings.LLM_TIMEOUT_S = 60  # a JSON answer arrives all at once, after the whole generation
     grammar = schema_grammar(SCHEMA)
     assert '"10"' in grammar and r"\x00-\x1F" in grammar  # bounded score, no raw control characters
-    local_server(LlamaGenerator(smollm2_gguf(), num_ctx=2048, threads=None))
+    local_server(LlamaGenerator(smollm2_gguf(), num_ctx=2048))
     usage: dict = {}
 
     reply = "".join([d async for d in client.stream(MESSAGES, options={"num_predict": 48}, usage=usage)])

@@ -83,3 +83,10 @@ def test_the_prediction_log_is_read_only(admin_client, user):
     assert page.status_code == 200 and 'name="title"' not in page.content.decode()
     admin_client.post(reverse("admin:salary_salaryprediction_change", args=[prediction.pk]), {"title": "edited"})
     assert SalaryPrediction.objects.get().title == prediction.title
+
+
+def test_deleting_an_inactive_version_removes_its_artefact(admin_client, trained):
+    old = services.train_model(activate=False)
+    admin_client.post(reverse("admin:salary_salarymodel_delete", args=[old.pk]), {"post": "yes"})
+    assert not SalaryModel.objects.filter(pk=old.pk).exists()
+    assert not old.artefact_path.exists() and trained.artefact_path.exists()

@@ -100,7 +100,8 @@ def test_import_vacancies_reads_jsonl_with_an_explicit_format(db, tmp_path):
 
 def test_a_file_level_error_imports_nothing(db, tmp_path):
     path = tmp_path / "export.csv"
-    path.write_bytes((HEADER + "Python developer,,200000,,RUB,,\n").encode() + "Программист,,100000,,RUB,,\n".encode("cp1251"))
+    windows_1251 = "Программист,,100000,,RUB,,\n".encode("cp1251")
+    path.write_bytes((HEADER + "Python developer,,200000,,RUB,,\n").encode() + windows_1251)
     with pytest.raises(CommandError, match="not valid UTF-8.*Nothing was imported"):
         run("import_vacancies", str(path))
     assert not TrainingPosting.objects.exists()

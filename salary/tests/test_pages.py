@@ -113,3 +113,10 @@ def test_a_past_result_can_be_shown_again(user_client, user):
     mine = make_prediction(user, title="Data engineer", salary_from=250_000, salary_to=320_000)
     html = user_client.get(URL, {"result": mine.pk}).content.decode()
     assert "250,000 – 320,000 RUB" in html and 'value="Data engineer"' in html
+
+
+def test_the_service_rules_show_on_the_form(user_client, trained):
+    skills = ", ".join(f"skill {n}" for n in range(51))
+    response = user_client.post(URL, {**JOB, "skills": skills})
+    assert response.status_code == 400
+    assert "List at most 50 skills." in response.content.decode()

@@ -180,7 +180,8 @@ def test_seeding_the_synthetic_corpus_is_idempotent(db):
 
 def test_seeding_leaves_imported_postings_alone(db, tmp_path):
     path = tmp_path / "real.jsonl"
-    path.write_text(json.dumps({"name": "Data engineer", "salary": {"from": 300000, "to": None, "currency": "RUR"}}) + "\n")
+    row = {"name": "Data engineer", "salary": {"from": 300000, "to": None, "currency": "RUR"}}
+    path.write_text(json.dumps(row) + "\n")
     services.import_postings(path)
     services.seed_synthetic_corpus(count=30, seed=1)
     assert TrainingPosting.objects.filter(source="import").count() == 1

@@ -30,7 +30,8 @@ class Command(BaseCommand):
             for bound in ("from", "to"):
                 mae, mape, r2 = (model.metric(scorer, bound, name) for name in ("mae", "mape", "r2"))
                 if mae is not None:
-                    self.stdout.write(f"  {scorer:<8} salary_{bound:<4}  MAE {mae:>10,.0f}  MAPE {mape:6.1%}  R² {r2:6.3f}")
+                    self.stdout.write(f"  {scorer:<8} salary_{bound:<4}  "
+                                      f"MAE {mae:>10,.0f}  MAPE {mape:6.1%}  R² {r2:6.3f}")
         if model.mostly_synthetic:
             self.stdout.write(self.style.WARNING("  Trained mostly on the SYNTHETIC demo corpus: "
                                                  "its numbers are illustrative, not market data."))
