@@ -43,12 +43,15 @@ def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
     return response
 
 
+def _field_name(loc) -> str | None:
+    """`title`, not `body.payload.title`: a body error's location also names the view's parameter."""
+    skip = 2 if loc and loc[0] == "body" else 1
+    return ".".join(str(part) for part in loc[skip:]) or None
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [
-        {"field": ".".join(str(part) for part in error.get("loc", [])[1:]) or None, "message": error.get("msg")}
-        for error in exc.errors
-    ]
+    errors = [{"field": _field_name(error.get("loc", ())), "message": error.get("msg")} for error in exc.errors]
     first = errors[0] if errors else {"field": None, "message": "Invalid input."}
     sentence = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
     return api.create_response(request, {"detail": sentence, "errors": errors}, status=422)
