@@ -1,20 +1,10 @@
 """In a real Chromium: register → log out → log in → edit the profile."""
 
-import os
-
 import pytest
 
 from e2e.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _allow_sync_orm_in_playwright():
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM is in its own thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_register_logout_login_and_edit_profile(live_server, browser_page):

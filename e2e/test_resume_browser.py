@@ -1,33 +1,15 @@
 """In a real Chromium: upload with the progress script (file input and drag-and-drop), then confirm."""
 
-import os
-
 import pytest
 
-from accounts.tests.factories import PASSWORD
-from e2e.conftest import ARTIFACTS, browser_page  # noqa: F401 (a fixture)
+from e2e.conftest import ARTIFACTS, log_in
 from resumes.models import Resume
 from resumes.tests.helpers import DOCX_PARAGRAPHS, make_docx, resume_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _allow_sync_orm_in_playwright():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def log_in(page, url: str, username: str) -> None:
-    page.goto(f"{url}/accounts/login")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{url}/")
-
-
-def test_it_uploads_with_progress_and_confirms(live_server, browser_page, user, tmp_path):  # noqa: F811
+def test_it_uploads_with_progress_and_confirms(live_server, browser_page, user, tmp_path):
     page = browser_page
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -50,7 +32,7 @@ def test_it_uploads_with_progress_and_confirms(live_server, browser_page, user, 
     assert errors == []
 
 
-def test_it_uploads_a_dropped_file_and_shows_refusals(live_server, browser_page, user):  # noqa: F811
+def test_it_uploads_a_dropped_file_and_shows_refusals(live_server, browser_page, user):
     page = browser_page
     log_in(page, live_server.url, user.username)
     page.goto(f"{live_server.url}/resume/")
