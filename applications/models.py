@@ -1,3 +1,80 @@
-from django.db import models
+"""A candidate's response to an employer's vacancy, scored by the AI screening chat."""
 
-# Create your models here.
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vacancies.models import Vacancy
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_candidate(self, user) -> ApplicationQuerySet:
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(candidate=user)
+
+    def for_vacancy_owner(self, user) -> ApplicationQuerySet:
+        """Responses to the user's own vacancies: nobody else (not even other employers) sees them."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(vacancy__owner=user)
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_CHAT = "in_chat", _("Screening")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    class Assessment(models.TextChoices):
+        """Where the background assessment of the screening chat stands."""
+
+        NONE = "", _("Not started")
+        PENDING = "pending", _("Scoring")
+        READY = "ready", _("Scored")
+        FAILED = "failed", _("Scoring failed")
+
+    candidate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications")
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="applications")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
+    relevance_score = models.PositiveSmallIntegerField(
+        _("relevance score"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    strengths = models.JSONField(_("strengths"), default=list, blank=True)
+    rejection_reasons = models.JSONField(_("rejection reasons"), default=list, blank=True)
+    # The skill match at the time of applying (0-100): it feeds the relevance score.
+    skill_match = models.PositiveSmallIntegerField(
+        _("skill match"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    assessment_status = models.CharField(
+        _("assessment"), max_length=16, choices=Assessment.choices, default=Assessment.NONE, blank=True
+    )
+    assessment_error = models.CharField(max_length=300, blank=True)
+    chat_id = models.CharField(_("screening chat"), max_length=24, blank=True)
+    message = models.TextField(_("message to the candidate"), blank=True, max_length=2000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "vacancy"], name="applications_one_per_vacancy"),
+            models.CheckConstraint(
+                condition=Q(relevance_score__isnull=True) | Q(relevance_score__lte=100),
+                name="applications_relevance_score_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["vacancy", "status"], name="application_vacancy_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.vacancy}"

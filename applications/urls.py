@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from applications import views
 
 app_name = "applications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("vacancy/<int:vacancy_id>/", views.vacancy_responses, name="vacancy_responses"),
+]

@@ -1,4 +1,5 @@
-"""Vacancy catalogue endpoints: public search and detail (questions without their ideal answers)."""
+"""Vacancy endpoints: public search and detail (questions without their ideal answers), and employers'
+own vacancies: create, edit, publish, delete, list with response counts."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from accounts.tokens import JWTAuth
 from onlyjobless.errors import ApiError
+from vacancies import services
 from vacancies.models import Vacancy
 from vacancies.services import question_set_snapshot
 
@@ -62,6 +64,66 @@ class VacancyPage(Schema):
     count: int
 
 
+class ResponseCounts(Schema):
+    new: int
+    in_chat: int
+    approved: int
+    rejected: int
+
+
+class OwnVacancyOut(VacancyOut):
+    application_counts: ResponseCounts
+
+    @staticmethod
+    def resolve_application_counts(vacancy: Vacancy) -> dict[str, int]:
+        return vacancy.response_counts()
+
+
+class OwnVacancyPage(Schema):
+    items: list[OwnVacancyOut]
+    count: int
+
+
+Currency = Literal["RUB", "USD", "EUR"]
+EmploymentType = Literal["full_time", "part_time", "contract", "internship"]
+Language = Literal["en", "ru"]
+
+
+# Lengths, ranges and skill rules are the service's (400 with field errors), not the schema's.
+class VacancyIn(Schema):
+    title: str
+    company: str
+    description: str
+    skills: list[str] = Field(default_factory=list)
+    location: str = ""
+    salary_min: int | None = None
+    salary_max: int | None = None
+    currency: Currency = "RUB"
+    employment_type: EmploymentType = "full_time"
+    language: Language = "en"
+    is_published: bool = True
+
+
+class VacancyPatch(Schema):
+    """Only the fields sent are changed; `null` clears a salary bound."""
+
+    title: str | None = None
+    company: str | None = None
+    description: str | None = None
+    skills: list[str] | None = None
+    location: str | None = None
+    salary_min: int | None = None
+    salary_max: int | None = None
+    currency: Currency | None = None
+    employment_type: EmploymentType | None = None
+    language: Language | None = None
+    is_published: bool | None = None
+
+
+class PageQuery(Schema):
+    page: int = Field(default=1, ge=1, le=10_000)
+
+
 class VacancyFilters(Schema):
     q: str = Field(default="", max_length=200)
     skill: str = Field(default="", max_length=100)
@@ -89,3 +151,52 @@ def get_vacancy(request: HttpRequest, vacancy_id: int):
     # QuestionOut leaves ideal answers out: they only ground hints and scoring inside an interview.
     vacancy.question_set = question_set_snapshot(question_set) if question_set else None
     return vacancy
+
+
+def _vacancy_error(error: services.VacancyError) -> ApiError:
+    if error.status != 400:
+        return ApiError(error.status, error.detail)
+    errors = [
+        {"field": None if field == "__all__" else field, "message": message}
+        for field, messages in error.errors.items()
+        for message in messages
+    ]
+    return ApiError(error.status, error.detail, errors=errors)
+
+
+@router.post("/vacancies", response={201: VacancyOut})
+def create_vacancy(request: HttpRequest, payload: VacancyIn):
+    try:
+        return Status(201, services.create_vacancy(owner=request.auth, **payload.dict()))
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+
+
+@router.get("/vacancies/mine", response=OwnVacancyPage)
+def my_vacancies(request: HttpRequest, query: Query[PageQuery]):
+    """The employer's vacancies, drafts included, newest first, with their applications counted by status."""
+    try:
+        services.require_employer(request.auth)
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+    vacancies = Vacancy.objects.for_owner(request.auth)
+    start = (query.page - 1) * PAGE_SIZE
+    return {"items": list(vacancies.with_response_counts()[start : start + PAGE_SIZE]), "count": vacancies.count()}
+
+
+@router.patch("/vacancies/{int:vacancy_id}", response=VacancyOut)
+def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyPatch):
+    try:
+        return services.update_vacancy(user=request.auth, vacancy_id=vacancy_id,
+                                       changes=payload.dict(exclude_unset=True))
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+
+
+@router.delete("/vacancies/{int:vacancy_id}", response={204: None})
+def delete_vacancy(request: HttpRequest, vacancy_id: int):
+    try:
+        services.delete_vacancy(user=request.auth, vacancy_id=vacancy_id)
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+    return Status(204, None)

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 SEARCH_TERMS_MAX = 8
+# applications.Application.Status values, spelled here because applications imports this module.
+RESPONSE_STATUSES = ("new", "in_chat", "approved", "rejected")
 
 
 def _lowered_json(expression):
@@ -28,6 +30,17 @@ class VacancyQuerySet(models.QuerySet):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(owner=user)
+
+    def with_response_counts(self) -> VacancyQuerySet:
+        """Annotates `responses_<status>` for each of RESPONSE_STATUSES, in the same query as the vacancies."""
+        counted = self.annotate(
+            **{
+                f"responses_{status}": Count("applications", filter=Q(applications__status=status))
+                for status in RESPONSE_STATUSES
+            }
+        )
+        # Meta.ordering does not apply to GROUP BY queries, so pages would come in any order.
+        return counted if self.query.order_by else counted.order_by(*self.model._meta.ordering)
 
     def visible_to(self, user) -> VacancyQuerySet:
         """Published vacancies, plus the user's own drafts."""
@@ -143,6 +156,13 @@ class Vacancy(models.Model):
     def clean(self) -> None:
         if not isinstance(self.skills, list) or not all(isinstance(skill, str) for skill in self.skills):
             raise ValidationError({"skills": _("Skills must be a list of names, e.g. [\"Python\", \"SQL\"].")})
+
+    def is_owned_by(self, user) -> bool:
+        return self.owner_id is not None and self.owner_id == getattr(user, "pk", None)
+
+    def response_counts(self) -> dict[str, int]:
+        """Applications by status; needs a vacancy loaded through with_response_counts()."""
+        return {status: getattr(self, f"responses_{status}") for status in RESPONSE_STATUSES}
 
     def current_question_set(self) -> QuestionSet | None:
         """The newest version; interviews that started on an older one keep theirs."""

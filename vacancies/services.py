@@ -1,25 +1,210 @@
-"""Vacancy writes: question versioning, and the snapshot an interview keeps."""
+"""Vacancy writes: an employer's own vacancies, question versioning, and the snapshot an interview keeps."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from resumes.skills import normalize_skill
 from vacancies.models import Question, QuestionSet, Vacancy
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 QUESTIONS_MAX = 30
 TOPIC_MAX = Question._meta.get_field("topic").max_length
+SKILLS_MAX = 50
+SKILL_MAX_CHARS = 60
+EDITABLE_FIELDS = (
+    "title",
+    "company",
+    "description",
+    "skills",
+    "location",
+    "salary_min",
+    "salary_max",
+    "currency",
+    "employment_type",
+    "language",
+    "is_published",
+)
+_TEXT_FIELDS = ("title", "company", "description", "location")
 
 
 class VacancyError(Exception):
-    """A vacancy write refused with a reason a person can read; `status` is the HTTP answer."""
+    """A vacancy write refused with a reason a person can read; `status` is the HTTP answer.
+
+    `errors` maps a field name (or "__all__") to its messages, for inline form errors and the API's field list.
+    """
 
     status = 400
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, errors: dict[str, list[str]] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.errors = errors or {NON_FIELD_ERRORS: [detail]}
+
+
+class VacancyNotFound(VacancyError):
+    """Missing, or someone else's: the same answer, so ids reveal nothing."""
+
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__(_("Vacancy not found."))
+
+
+class NotAnEmployer(VacancyError):
+    status = 403
+
+    def __init__(self) -> None:
+        super().__init__(_("Only employers can post vacancies."))
+
+
+def require_employer(user: User) -> None:
+    if not getattr(user, "is_employer", False):
+        raise NotAnEmployer
+
+
+def get_own_vacancy(*, user: User, vacancy_id: int) -> Vacancy:
+    """The user's own vacancy (drafts included); VacancyNotFound for anyone else's or a missing one."""
+    vacancy = Vacancy.objects.for_owner(user).filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise VacancyNotFound
+    return vacancy
+
+
+def clean_skills(names: Iterable[Any]) -> list[str]:
+    """Canonical names from the shared skill dictionary ("k8s" → "Kubernetes"), blanks dropped,
+    de-duplicated case-insensitively in the order given.
+
+    Refuses (VacancyError) a non-list, more than SKILLS_MAX distinct skills or a name longer than
+    SKILL_MAX_CHARS; stops at the first distinct skill past the limit, so a huge list costs little.
+    """
+    if isinstance(names, (str, bytes, Mapping)) or not isinstance(names, Iterable):
+        raise _field_error("skills", _("Give the skills as a list of names."))
+    skills: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str):
+            raise _field_error("skills", _("Give the skills as a list of names."))
+        skill = normalize_skill(name)
+        if len(skill) > SKILL_MAX_CHARS:
+            raise _field_error("skills", _("Each skill can be at most %(n)d characters.") % {"n": SKILL_MAX_CHARS})
+        if skill and skill.casefold() not in seen:
+            seen.add(skill.casefold())
+            skills.append(skill)
+            if len(skills) > SKILLS_MAX:
+                raise _field_error("skills", _("List at most %(n)d skills.") % {"n": SKILLS_MAX})
+    return skills
+
+
+def create_vacancy(
+    *,
+    owner: User,
+    title: str,
+    company: str,
+    description: str,
+    skills: Iterable[str] = (),
+    location: str = "",
+    salary_min: int | None = None,
+    salary_max: int | None = None,
+    currency: str = Vacancy.Currency.RUB,
+    employment_type: str = Vacancy.EmploymentType.FULL_TIME,
+    language: str = Vacancy.Language.EN,
+    is_published: bool = True,
+) -> Vacancy:
+    """Save a vacancy owned by `owner`, who must be an employer (NotAnEmployer otherwise).
+
+    Texts are stripped, skills normalised (see clean_skills) and the whole row validated like the
+    model's own rules, salary_min <= salary_max included, before anything is written.
+    """
+    require_employer(owner)
+    fields = _clean_changes(
+        {
+            "title": title,
+            "company": company,
+            "description": description,
+            "skills": skills,
+            "location": location,
+            "salary_min": salary_min,
+            "salary_max": salary_max,
+            "currency": currency,
+            "employment_type": employment_type,
+            "language": language,
+            "is_published": is_published,
+        }
+    )
+    vacancy = Vacancy(owner=owner, **fields)
+    _validate(vacancy)
+    vacancy.save()
+    return vacancy
+
+
+def update_vacancy(*, user: User, vacancy_id: int, changes: Mapping[str, Any]) -> Vacancy:
+    """Apply `changes` (any of EDITABLE_FIELDS) to the user's own vacancy, all or nothing.
+
+    Ownership is checked first (VacancyNotFound), then the changed row is validated as a whole, under a
+    row lock so two partial edits cannot together break salary_min <= salary_max.
+    """
+    with transaction.atomic():
+        vacancy = Vacancy.objects.for_owner(user).select_for_update().filter(pk=vacancy_id).first()
+        if vacancy is None:
+            raise VacancyNotFound
+        fields = _clean_changes(changes)
+        if not fields:
+            return vacancy
+        for name, value in fields.items():
+            setattr(vacancy, name, value)
+        _validate(vacancy)
+        vacancy.save(update_fields=[*fields, "updated_at"])
+    return vacancy
+
+
+def set_published(*, user: User, vacancy_id: int, is_published: bool) -> Vacancy:
+    """Publish or unpublish the user's own vacancy; the wanted state is explicit, so a repeated request is harmless."""
+    return update_vacancy(user=user, vacancy_id=vacancy_id, changes={"is_published": bool(is_published)})
+
+
+def delete_vacancy(*, user: User, vacancy_id: int) -> None:
+    """Delete the user's own vacancy with its question sets and applications (VacancyNotFound otherwise)."""
+    get_own_vacancy(user=user, vacancy_id=vacancy_id).delete()
+
+
+def _field_error(field: str, message: str) -> VacancyError:
+    return VacancyError(f"{field}: {message}", errors={field: [message]})
+
+
+def _clean_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise _field_error(unknown[0], _("This field cannot be changed."))
+    fields = dict(changes)
+    for name in _TEXT_FIELDS:
+        if name in fields:
+            fields[name] = "" if fields[name] is None else fields[name]
+            if isinstance(fields[name], str):
+                fields[name] = fields[name].strip()
+    if "skills" in fields:
+        fields["skills"] = clean_skills(fields["skills"])
+    return fields
+
+
+def _validate(vacancy: Vacancy) -> None:
+    """The model's field rules, clean() and check constraints, as one VacancyError with every message."""
+    try:
+        # The owner was set by the service, not typed by anyone: checking it would only cost a query.
+        vacancy.full_clean(exclude=["owner"])
+    except ValidationError as error:
+        errors = error.message_dict
+        field, messages = next(iter(errors.items()))
+        detail = messages[0] if field == NON_FIELD_ERRORS else f"{field}: {messages[0]}"
+        raise VacancyError(detail, errors=errors) from error
 
 
 def _clean_questions(questions: list[dict]) -> list[dict]:

@@ -1,4 +1,7 @@
-"""Catalogue pages: search with pagination (an htmx partial for results) and a vacancy with its practice form."""
+"""Catalogue pages: search with pagination (an htmx partial for results) and a vacancy with its practice form.
+
+Employers' own pages (create, edit, publish, delete) are in employer_views.
+"""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from interviews.models import Persona
+from vacancies import market
 from vacancies.forms import VacancySearchForm
 from vacancies.models import Vacancy
 
@@ -36,6 +40,8 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vacancies/detail.html",
         {
             "vacancy": vacancy,
+            "is_owner": vacancy.is_owned_by(request.user),
+            "market_estimate": market.estimate_for(vacancy),
             "question_count": len(questions),
             "topics": list(dict.fromkeys(question.topic for question in questions if question.topic)),
             "personas": Persona.objects.for_practice(language=vacancy.language),
