@@ -68,3 +68,14 @@ def test_the_register_page_shows_errors_inline_for_htmx(client, user):
     html = response.content.decode()
     assert "<html" not in html  # only the form partial
     assert "already taken" in html
+
+
+def test_a_field_error_is_announced_with_its_field(client, user):
+    response = client.post(
+        "/accounts/register",
+        {"username": "Alice", "password": "short", "role": "candidate", "preferred_language": "en"},
+    )
+    html = response.content.decode()
+    # Screen readers read the error of the field the user is on: the input points at the error's id.
+    assert 'aria-describedby="id_username_error"' in html
+    assert '<div id="id_username_error" role="alert">' in html
