@@ -77,6 +77,7 @@ def hint_for(resume: Resume | None) -> str | None:
     if resume is None:
         return _("Fill in your resume or upload one: we rank vacancies by the skills you have.")
     if not resume.skills:
+        # xgettext:no-python-format
         return _("Add your skills to your resume: every vacancy shows 0% until we know them.")
     return None
 
