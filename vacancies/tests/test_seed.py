@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from interviews.demo_personas import PERSONAS
+from accounts.models import User
 from interviews.models import Persona
 from onlyjobless import demo
+from resumes.models import Resume
 from vacancies.demo_data import VACANCIES
 from vacancies.models import Question, QuestionSet, Vacancy
 
@@ -15,13 +17,24 @@ pytestmark = pytest.mark.django_db
 
 
 def counts() -> tuple[int, ...]:
-    return tuple(model.objects.count() for model in (Vacancy, QuestionSet, Question, Persona))
+    return tuple(model.objects.count() for model in (Vacancy, QuestionSet, Question, Persona, Resume))
 
 
 def test_it_loads_vacancies_with_version_one_questions_and_personas():
     demo.seed()
 
-    assert counts() == (len(VACANCIES), len(VACANCIES), sum(len(v["questions"]) for v in VACANCIES), len(PERSONAS))
+    assert counts() == (
+        len(VACANCIES) + len(demo.EMPLOYER_VACANCIES),
+        len(VACANCIES),
+        sum(len(v["questions"]) for v in VACANCIES),
+        len(PERSONAS),
+        1,
+    )
+    employer = User.objects.get(username="employer")
+    assert sorted(Vacancy.objects.for_owner(employer).values_list("slug", flat=True)) == sorted(
+        spec["slug"] for spec in demo.EMPLOYER_VACANCIES
+    )
+    assert Resume.objects.get(user__username="demo").skills
     spec = VACANCIES[0]
     vacancy = Vacancy.objects.get(slug=spec["slug"])
     assert (vacancy.title, vacancy.skills, vacancy.owner) == (spec["title"], spec["skills"], None)
@@ -60,4 +73,4 @@ def test_it_keeps_edits_and_only_fills_in_what_is_missing():
     assert Vacancy.objects.get(pk=edited.pk).title == "Renamed by an admin"
     assert bare.current_question_set().version == 1
     assert Persona.objects.filter(slug="bar-raiser").exists()
-    assert counts()[0] == len(VACANCIES)
+    assert counts()[0] == len(VACANCIES) + len(demo.EMPLOYER_VACANCIES)
