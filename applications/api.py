@@ -1,3 +1,204 @@
-from ninja import Router
+"""Application endpoints: candidates apply and follow their applications; the vacancy's owner reads
+the scored responses (with the screening transcript) and decides. Everyone else gets 404."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from applications import selectors, services
+from applications.models import Application
+from onlyjobless.errors import ApiError
 
 router = Router(tags=["applications"])
+
+PAGE_SIZE = 50
+
+
+def _chat_id(application: Application) -> str | None:
+    return application.chat_id or None
+
+
+class ApplyOut(Schema):
+    id: int
+    status: str
+    chat_id: str | None
+
+    resolve_chat_id = staticmethod(_chat_id)
+
+
+class VacancyBrief(Schema):
+    id: int
+    title: str
+    company: str
+
+
+class MyApplicationOut(Schema):
+    """What a candidate sees: no relevance score or reasons (that is the employer's assessment)."""
+
+    id: int
+    vacancy: VacancyBrief
+    status: str
+    skill_match: int | None
+    chat_id: str | None
+    message: str
+    decided_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    resolve_chat_id = staticmethod(_chat_id)
+
+
+class MyApplicationPage(Schema):
+    items: list[MyApplicationOut]
+    count: int
+
+
+class Point(Schema):
+    text: str
+    evidence: str
+
+
+class CandidateBrief(Schema):
+    id: UUID
+    username: str
+
+
+class ResumeBrief(Schema):
+    positions: list[str]
+    years_experience: int | None
+    skills: list[str]
+    region: str
+    languages: list[str]
+    summary: str
+
+
+class ResponseOut(Schema):
+    id: int
+    vacancy_id: int
+    candidate: CandidateBrief
+    resume: ResumeBrief | None
+    status: str
+    relevance_score: int | None
+    skill_match: int | None
+    strengths: list[Point]
+    rejection_reasons: list[Point]
+    assessment_status: str
+    assessment_error: str
+    chat_id: str | None
+    message: str
+    decided_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    resolve_chat_id = staticmethod(_chat_id)
+
+    @staticmethod
+    def resolve_resume(application: Application):
+        return selectors.resume_of(application.candidate)
+
+
+class ResponsePage(Schema):
+    items: list[ResponseOut]
+    count: int
+
+
+class TranscriptMessage(Schema):
+    id: str
+    role: str
+    kind: str
+    content: str
+    question_id: str | None
+    question: str | None = Field(description="For an answer: the planned question it answers.")
+    created_at: datetime
+
+
+class ResponseDetailOut(ResponseOut):
+    vacancy: VacancyBrief
+    transcript: list[TranscriptMessage]
+
+
+class DecisionIn(Schema):
+    # The allowed values and the length are the service's rules (400), shared with the page.
+    status: str
+    message: str = ""
+
+
+class AssessmentOut(Schema):
+    id: int
+    assessment_status: str
+
+
+class PageQuery(Schema):
+    page: int = Field(default=1, ge=1, le=10_000)
+
+
+def _error(error: services.ApplicationError) -> ApiError:
+    return ApiError(error.status, error.detail)
+
+
+@router.post("/vacancies/{int:vacancy_id}/apply", response={201: ApplyOut})
+def apply(request: HttpRequest, vacancy_id: int):
+    try:
+        application = services.apply(candidate=request.auth, vacancy_id=vacancy_id)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+    return Status(201, application)
+
+
+@router.get("/applications", response=MyApplicationPage)
+def my_applications(request: HttpRequest, query: Query[PageQuery]):
+    page = Paginator(selectors.my_applications(candidate=request.auth), PAGE_SIZE).get_page(query.page)
+    return {"items": list(page), "count": page.paginator.count}
+
+
+@router.post("/applications/{int:application_id}/screening", response=ApplyOut)
+def start_screening(request: HttpRequest, application_id: int):
+    try:
+        application = services.start_screening(candidate=request.auth, application_id=application_id)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+    return application
+
+
+@router.get("/vacancies/{int:vacancy_id}/applications", response=ResponsePage)
+def vacancy_applications(request: HttpRequest, vacancy_id: int, query: Query[PageQuery]):
+    try:
+        _vacancy, responses = selectors.vacancy_responses(employer=request.auth, vacancy_id=vacancy_id)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+    page = Paginator(responses, PAGE_SIZE).get_page(query.page)
+    return {"items": list(page), "count": page.paginator.count}
+
+
+@router.get("/applications/{int:application_id}", response=ResponseDetailOut)
+def application_detail(request: HttpRequest, application_id: int):
+    try:
+        application = selectors.owned_response(employer=request.auth, application_id=application_id)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+    application.transcript = selectors.transcript(application=application)
+    return application
+
+
+@router.patch("/applications/{int:application_id}", response=ResponseOut)
+def decide(request: HttpRequest, application_id: int, payload: DecisionIn):
+    try:
+        return services.decide(employer=request.auth, application_id=application_id, status=payload.status,
+                               message=payload.message)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+
+
+@router.post("/applications/{int:application_id}/assess", response={202: AssessmentOut})
+def assess(request: HttpRequest, application_id: int):
+    try:
+        application = services.request_assessment(employer=request.auth, application_id=application_id)
+    except services.ApplicationError as error:
+        raise _error(error) from error
+    return Status(202, application)

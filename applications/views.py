@@ -1,7 +1,128 @@
-"""Placeholder until the responses pages land."""
+"""Application pages: a candidate's applications; an employer's responses per vacancy, each with its
+scored screening and a decision form (htmx swaps a partial; plain forms work without JS)."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from applications import selectors, services
+from applications.services import ApplicationError
+
+RESPONSES_PAGE_SIZE = 20
+DETAIL = "applications/detail.html"
 
 
+def _refuse(error: ApplicationError) -> None:
+    if error.status == 404:
+        raise Http404(error.detail)
+    if error.status == 403:
+        raise PermissionDenied(error.detail)
+
+
+@login_required
+@require_GET
+def my_applications(request: HttpRequest) -> HttpResponse:
+    if request.user.is_employer:
+        return render(request, "applications/employer_home.html",
+                      {"vacancies": selectors.employer_vacancies(employer=request.user)})
+    return render(request, "applications/mine.html",
+                  {"applications": selectors.my_applications(candidate=request.user)})
+
+
+@login_required
+@require_POST
+def apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    try:
+        application = services.apply(candidate=request.user, vacancy_id=vacancy_id)
+    except ApplicationError as error:
+        _refuse(error)
+        flash.error(request, error.detail)
+        return redirect("vacancies:detail", pk=vacancy_id)
+    if not application.chat_id:
+        flash.warning(request, _("You applied. The screening chat could not start right now: start it from this page "
+                                 "in a minute."))
+        return redirect("applications:mine")
+    flash.success(request, _("You applied! Answer a few screening questions for the employer."))
+    return redirect("chats:detail", chat_id=application.chat_id)
+
+
+@login_required
+@require_POST
+def start_screening(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        application = services.start_screening(candidate=request.user, application_id=pk)
+    except ApplicationError as error:
+        _refuse(error)
+        flash.error(request, error.detail)
+        return redirect("applications:mine")
+    return redirect("chats:detail", chat_id=application.chat_id)
+
+
+@login_required
+@require_GET
 def vacancy_responses(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    return HttpResponse("")
+    try:
+        vacancy, responses = selectors.vacancy_responses(employer=request.user, vacancy_id=vacancy_id)
+    except ApplicationError as error:
+        raise Http404(error.detail) from error
+    page = Paginator(responses, RESPONSES_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "applications/responses.html", {"vacancy": vacancy, "page": page})
+
+
+def _detail_context(request: HttpRequest, pk: int, **extra) -> dict:
+    try:
+        application = selectors.owned_response(employer=request.user, application_id=pk)
+    except ApplicationError as error:
+        raise Http404(error.detail) from error
+    return {"application": application, "vacancy": application.vacancy,
+            "resume": selectors.resume_of(application.candidate), **extra}
+
+
+@login_required
+@require_GET
+def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = _detail_context(request, pk)
+    if request.htmx and request.GET.get("part") == "assessment":
+        return render(request, f"{DETAIL}#assessment", context)
+    context["transcript"] = selectors.transcript(application=context["application"])
+    return render(request, DETAIL, context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    status, message = request.POST.get("status", ""), request.POST.get("message", "")
+    try:
+        services.decide(employer=request.user, application_id=pk, status=status, message=message)
+    except ApplicationError as error:
+        _refuse(error)
+        context = _detail_context(request, pk, decision_error=error.detail, draft_message=message)
+        if request.htmx:
+            return render(request, f"{DETAIL}#decision", context, status=error.status)
+        context["transcript"] = selectors.transcript(application=context["application"])
+        return render(request, DETAIL, context, status=error.status)
+    if request.htmx:
+        return render(request, f"{DETAIL}#decision", _detail_context(request, pk, decision_saved=True))
+    flash.success(request, _("Decision saved: the candidate sees it on their applications page."))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def assess(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        services.request_assessment(employer=request.user, application_id=pk)
+    except ApplicationError as error:
+        _refuse(error)
+        flash.error(request, error.detail)
+        return redirect("applications:detail", pk=pk)
+    if request.htmx:
+        return render(request, f"{DETAIL}#assessment", _detail_context(request, pk))
+    return redirect("applications:detail", pk=pk)

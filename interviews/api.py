@@ -274,7 +274,8 @@ def finish(request: HttpRequest, chat_id: str):
         chat = services.finish_interview(user=request.auth, chat_id=chat_id)
     except services.ChatError as error:
         raise chat_error(error) from error
-    return Status(202, {**chat["evaluation"], "overall": None, "questions": []})
+    # A screening chat has no report of its own: its assessment is recorded on the application.
+    return Status(202, {**(chat.get("evaluation") or {"status": "pending"}), "overall": None, "questions": []})
 
 
 @router.get("/chats/{chat_id}/report", response=ReportOut)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -79,7 +80,7 @@ class MarkProcessedOut(Schema):
 
 def _staff_only(request: HttpRequest) -> None:
     if not request.auth.is_staff:
-        raise ApiError(403, "Only staff can use the ML feedback export.")
+        raise ApiError(403, _("Only staff can use the ML feedback export."))
 
 
 @router.get("/personas", auth=None, response=PersonaList)
@@ -96,7 +97,7 @@ def my_progress(request: HttpRequest):
 def change_progress(request: HttpRequest, persona_id: int, payload: ProgressIn):
     persona = Persona.objects.active().filter(pk=persona_id).first()
     if persona is None:
-        raise ApiError(404, "Persona not found.")
+        raise ApiError(404, _("Persona not found."))
     try:
         return progress.change_progress(user=request.auth, persona=persona, op=payload.op, minutes=payload.minutes)
     except progress.ProgressError as error:

@@ -16,6 +16,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from django.conf import settings
 from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument
+from pymongo.errors import PyMongoError
 from pymongo.write_concern import WriteConcern
 
 _lock = threading.Lock()
@@ -176,19 +177,28 @@ def new_chat_document(
 
 
 def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
-    """Save a new chat (and its first assistant message, if any)."""
+    """Save a new chat (and its first assistant message, if any); raises ChatsUnavailable when Mongo is down."""
     db = sync_db()
     if greeting is not None:
         chat["message_count"] = 1
         chat["last_message_preview"] = greeting["content"][:PREVIEW_CHARS]
-    _chats(db, durable=True).insert_one(chat)
-    if greeting is not None:
-        _messages(db, durable=True).insert_one(greeting)
+    try:
+        _chats(db, durable=True).insert_one(chat)
+        if greeting is not None:
+            _messages(db, durable=True).insert_one(greeting)
+    except PyMongoError as error:
+        raise ChatsUnavailable(str(error)) from error
     return chat
 
 
 def get_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
     return sync_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
+
+
+def find_chat(*, chat_id: ObjectId) -> dict | None:
+    """A chat by id alone, even soft-deleted: for background work, and for callers that authorised
+    the read another way (an employer reading a screening chat of an application to their vacancy)."""
+    return sync_db().chats.find_one({"_id": chat_id})
 
 
 async def aget_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
@@ -351,7 +361,8 @@ async def ais_stop_requested(*, message_id: ObjectId) -> bool:
 
 
 def chat_messages_for_report(*, chat_id: ObjectId) -> list[dict]:
-    """Every message of a chat in order (evaluation reads a whole interview once)."""
+    """Every message of a chat in order, with no user filter (evaluation and screening assessment read a
+    whole interview once; an employer reads a screening transcript, authorised by the application)."""
     return list(sync_db().messages.find({"chat_id": chat_id}).sort("_id", ASCENDING))
 
 

@@ -58,6 +58,10 @@ def turn_instruction(chat: dict, message: dict | None = None) -> str | None:
     questions = plan.get("questions") or []
     if not questions:
         return None
+    if question is None and chat.get("kind") == "screening":
+        return ("The candidate has answered the last planned question. There are no more questions. Thank them in "
+                "one or two sentences, do not ask any new question, and tell them that the employer will review the "
+                "conversation and reply through the platform.")
     if question is None:
         return ("The candidate has answered the last planned question. Thank them in one or two sentences, do not "
                 "ask any new question, and tell them to press Finish to get their scored report.")
@@ -93,19 +97,19 @@ def start_interview(*, user, title: str = "", vacancy_id: int | None, persona_id
     from vacancies.models import Vacancy
     from vacancies.services import question_set_snapshot
 
-    persona = None
+    vacancy, version = None, None
+    if vacancy_id is not None:
+        vacancy = Vacancy.objects.visible_to(user).filter(pk=vacancy_id).first()
+        if vacancy is None:
+            raise _not_found(ChatError, _("Vacancy not found."))
+    # Screening personas run employers' screenings only; they are not practice interviewers.
+    personas = Persona.objects.for_practice(language=vacancy.language if vacancy else user.preferred_language)
     if persona_id is not None:
-        persona = Persona.objects.active().filter(pk=persona_id).first()
+        persona = personas.filter(pk=persona_id).first()
         if persona is None:
             raise _not_found(ChatError, _("Interviewer not found."))
     else:
-        persona = Persona.objects.active().exclude(slug="screening").order_by("difficulty", "pk").first()
-    vacancy, version = None, None
-    if vacancy_id is not None:
-        vacancy = Vacancy.objects.filter(pk=vacancy_id).filter(is_published=True).first() or \
-            Vacancy.objects.filter(pk=vacancy_id, owner=user).first()
-        if vacancy is None:
-            raise _not_found(ChatError, _("Vacancy not found."))
+        persona = personas.first()
     if plan_questions is None:
         question_set = vacancy.current_question_set() if vacancy else None
         if question_set is not None:
@@ -160,7 +164,7 @@ def new_chat_context(*, request) -> dict:
     vacancies = list(Vacancy.objects.published().order_by("title"))
     selected = request.GET.get("vacancy")
     return {
-        "personas": list(Persona.objects.active().exclude(slug="screening").order_by("difficulty", "name")),
+        "personas": list(Persona.objects.for_practice(language=request.user.preferred_language)),
         "vacancies": vacancies,
         "selected_vacancy": next((v for v in vacancies if str(v.pk) == selected), None),
     }

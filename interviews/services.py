@@ -14,8 +14,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 
+from asgiref.sync import sync_to_async
 from bson import ObjectId
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -243,6 +245,12 @@ async def post_message(*, user_id: str, chat_id: str, content) -> Turn:
     assistant_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind="reply",
                                           content="", status="streaming")
     await chats.ainsert_messages([user_message, assistant_message])
+    if chat.get("kind") == "screening" and questions and plan.get("current") == len(questions):
+        # The last planned answer ends a screening: the employer's assessment starts without waiting for Finish.
+        from applications.services import screening_answered
+
+        if await sync_to_async(screening_answered)(chat=chat):
+            chat = {**chat, "status": "finished"}
     return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message)
 
 
@@ -289,9 +297,11 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
 
     Yields `token` events, then one `done` (the saved message) or `error` event. The save
     happens even when the consumer goes away (disconnect) and is shielded from cancellation.
-    No database work per token; the stop flag in Mongo is read at most every 250 ms.
+    No database work per token; the stop flag in Mongo is read at most every 250 ms; no
+    Postgres connection is held while streaming.
     """
     message_id = message["_id"]
+    await sync_to_async(_release_postgres)()
     history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
     request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
                                      history=history, instruction=_instruction_for(chat, message))
@@ -334,6 +344,14 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
         yield StreamEvent("done", message=final)
 
 
+def _release_postgres() -> None:
+    # A reply needs no Postgres, but the request's session lookup left a connection open that would
+    # sit idle for the whole stream: one per open stream. (Inside a test's transaction it stays.)
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+
+
 def _meta(usage: dict) -> dict:
     keys = ("model", "prompt_tokens", "completion_tokens", "ttft_ms", "duration_ms")
     return {key: usage.get(key) for key in keys}
@@ -347,6 +365,14 @@ def _practice_chat(chat: dict) -> dict:
     return chat
 
 
+def _not_screening(chat: dict) -> dict:
+    # A screening is the employer's look at the candidate's own words: no coaching, and the score is theirs.
+    if chat.get("kind") == "screening":
+        raise ChatConflict(_("This is an employer's screening: there are no hints, model answers or reports. "
+                             "Your application's status is on the Applications page."))
+    return chat
+
+
 async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
     """A hint or a model answer for the current question, streamed like any reply and marked as used."""
     from interviews import practice
@@ -355,7 +381,7 @@ async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
     chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
     if chat is None:
         raise ChatNotFound()
-    _practice_chat(chat)
+    _not_screening(_practice_chat(chat))
     if chat.get("status") == "finished":
         raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
     question = practice.current_question(chat)
@@ -373,7 +399,8 @@ async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
 def finish_interview(*, user, chat_id: str) -> dict:
     """Close the interview, add its minutes to the user's progress and queue the evaluation.
 
-    Finishing again re-queues the evaluation (it overwrites, never duplicates).
+    Finishing again re-queues the evaluation (it overwrites, never duplicates). A screening chat
+    is closed by its application instead (the assessment is the employer's, not a report).
     """
     from interviews import practice
     from interviews.models import Persona
@@ -381,6 +408,10 @@ def finish_interview(*, user, chat_id: str) -> dict:
     from interviews.tasks import evaluate_chat_task
 
     chat = _practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
+    if chat.get("kind") == "screening":
+        from applications.services import finish_screening
+
+        return finish_screening(candidate=user, chat=chat)
     first_finish = chat.get("status") != "finished"
     chat = chats.update_chat(user_id=str(user.pk), chat_id=chat["_id"], changes={
         "status": "finished", "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(chat["plan"]["questions"])}},
@@ -395,7 +426,7 @@ def finish_interview(*, user, chat_id: str) -> dict:
 
 def report(*, user_id: str, chat_id: str) -> dict:
     """The report of a practice chat: pending (not finished or being evaluated), ready or failed."""
-    chat = _practice_chat(get_chat(user_id=user_id, chat_id=chat_id))
+    chat = _not_screening(_practice_chat(get_chat(user_id=user_id, chat_id=chat_id)))
     evaluation = chat.get("evaluation") or {"status": "pending"}
     return {"chat": chat, **evaluation, "questions": evaluation.get("questions", []),
             "overall": evaluation.get("overall")}
@@ -405,7 +436,7 @@ def retry_mistakes(*, user, chat_id: str) -> dict:
     """A new practice chat with the questions scored below 6 or not answered."""
     from interviews import practice
 
-    chat = _practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
+    chat = _not_screening(_practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id)))
     evaluation = chat.get("evaluation") or {}
     if evaluation.get("status") != "ready":
         raise ChatConflict(_("The report is not ready yet."))

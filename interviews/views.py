@@ -157,7 +157,8 @@ async def _user_or_404(request: HttpRequest):
 
 
 def _turn_html(request: HttpRequest, chat: dict, messages: list[dict]) -> str:
-    return render_to_string("interviews/chat.html#turn", {"chat": chat_out(chat), "chat_messages": messages}, request=request)
+    context = {"chat": chat_out(chat), "chat_messages": messages, **practice.chat_page_context(chat=chat)}
+    return render_to_string("interviews/chat.html#turn", context, request=request)
 
 
 async def _turn_page(request: HttpRequest, chat_id: str, pending, *, status: int) -> HttpResponse:
@@ -245,13 +246,17 @@ async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpRespon
 @require_POST
 def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
-        services.finish_interview(user=request.user, chat_id=chat_id)
+        chat = services.finish_interview(user=request.user, chat_id=chat_id)
     except services.ChatNotFound as error:
         raise Http404(error.detail) from error
     except services.ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
-    url = reverse("chats:report", args=[chat_id])
+    if chat.get("kind") == "screening":
+        flash.success(request, _("Thank you! Your answers were sent to the employer."))
+        url = reverse("applications:mine")
+    else:
+        url = reverse("chats:report", args=[chat_id])
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 

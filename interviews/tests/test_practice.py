@@ -9,6 +9,7 @@ from interviews import chats, evaluation
 from interviews.models import Persona, Progress
 from vacancies.models import Vacancy
 from vacancies.services import replace_questions
+from vacancies.tests.factories import PersonaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,20 @@ def test_a_stranger_gets_404_on_practice_endpoints(api, stranger_api, vacancy, p
 def test_unknown_vacancy_or_persona_is_404(api, vacancy, persona):
     assert api.post("/api/chats", {"vacancy_id": 999999, "persona_id": persona.pk}).status_code == 404
     assert api.post("/api/chats", {"vacancy_id": vacancy.pk, "persona_id": 999999}).status_code == 404
+
+
+def test_the_screening_persona_is_not_a_practice_interviewer(api, vacancy):
+    screening = PersonaFactory(name="Screening assistant", kind=Persona.Kind.SCREENING)
+    response = api.post("/api/chats", {"vacancy_id": vacancy.pk, "persona_id": screening.pk})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Interviewer not found."}
+
+
+def test_without_a_persona_the_gentlest_interviewer_of_the_vacancy_language_is_chosen(api, vacancy):
+    PersonaFactory(name="Other language", difficulty="easy", language="ru" if vacancy.language == "en" else "en")
+    PersonaFactory(name="Hard", difficulty="hard", language=vacancy.language)
+    PersonaFactory(name="Medium", difficulty="medium", language=vacancy.language)
+    gentle = PersonaFactory(name="Gentle", difficulty="easy", language=vacancy.language)
+    response = api.post("/api/chats", {"vacancy_id": vacancy.pk})
+    assert response.status_code == 201
+    assert response.json()["persona_id"] == gentle.pk

@@ -1,0 +1,90 @@
+"""Application reads: the candidate's own, and the responses an employer may see (their vacancies only).
+
+A missing application and someone else's are the same 404; the ownership filter is the
+queryset (`for_candidate`, `for_vacancy_owner`), applied before anything is read.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, QuerySet
+from django.utils.translation import gettext as _
+
+from applications.models import Application
+from applications.services import ApplicationError, not_found
+from interviews import chats
+from interviews.serializers import message_out
+from resumes.models import Resume
+from vacancies.matching import rank_vacancies
+from vacancies.models import Vacancy
+
+
+def my_applications(*, candidate) -> QuerySet[Application]:
+    return Application.objects.for_candidate(candidate).select_related("vacancy")
+
+
+def employer_vacancies(*, employer) -> QuerySet[Vacancy]:
+    """The employer's vacancies with how many responses each has, newest first."""
+    return Vacancy.objects.for_owner(employer).annotate(response_count=Count("applications")).order_by("-created_at")
+
+
+def vacancy_responses(*, employer, vacancy_id: int) -> tuple[Vacancy, QuerySet[Application]]:
+    """Responses to the employer's vacancy: best relevance first, unscored last, then newest."""
+    vacancy = Vacancy.objects.for_owner(employer).filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise ApplicationError(_("Vacancy not found."), status=404)
+    responses = (
+        Application.objects.for_vacancy_owner(employer)
+        .filter(vacancy=vacancy)
+        .select_related("candidate", "candidate__resume")
+        .order_by(F("relevance_score").desc(nulls_last=True), "-created_at", "-id")
+    )
+    return vacancy, responses
+
+
+def owned_response(*, employer, application_id: int) -> Application:
+    application = (Application.objects.for_vacancy_owner(employer).select_related("vacancy", "candidate",
+                                                                                  "candidate__resume")
+                   .filter(pk=application_id).first())
+    if application is None:
+        raise not_found()
+    return application
+
+
+def transcript(*, application: Application) -> list[dict]:
+    """The screening chat's messages, oldest first, for someone the caller has authorised to read them
+    (the vacancy's owner: `owned_response`). Empty or still-streaming replies are left out.
+
+    Each answer carries the planned question it answers (`question`), so the transcript reads
+    right even when the model's replies wander from the plan.
+    """
+    oid = chats.parse_id(application.chat_id) if application.chat_id else None
+    chat = chats.find_chat(chat_id=oid) if oid else None
+    if chat is None:
+        return []
+    questions = {q["id"]: q["text"] for q in (chat.get("plan") or {}).get("questions") or []}
+    return [{**message_out(m), "question": questions.get(m.get("question_id")) if m["role"] == "user" else None}
+            for m in chats.chat_messages_for_report(chat_id=oid) if m.get("content")]
+
+
+def resume_of(user):
+    """The candidate's resume, or None."""
+    try:
+        return user.resume
+    except Resume.DoesNotExist:
+        return None
+
+
+def apply_box(*, user, vacancy: Vacancy) -> dict:
+    """What the vacancy page offers: apply / the application's status (candidates), the response
+    count (the owner), a log-in link (anonymous) or nothing (other employers, catalogue vacancies)."""
+    if not getattr(user, "is_authenticated", False):
+        return {"mode": "anonymous" if vacancy.owner_id else "none"}
+    if vacancy.owner_id == user.pk:
+        return {"mode": "owner", "response_count": vacancy.applications.count()}
+    if getattr(user, "is_candidate", False) and vacancy.owner_id is not None:
+        application = Application.objects.for_candidate(user).filter(vacancy=vacancy).first()
+        resume = Resume.objects.filter(user=user).first()
+        match = rank_vacancies(resume=resume, vacancies=[vacancy])[0] if resume and not application else None
+        return {"mode": "candidate", "application": application, "can_apply": vacancy.is_published,
+                "has_resume": resume is not None, "match": match}
+    return {"mode": "none"}

@@ -1,0 +1,181 @@
+"""Application writes shared by the pages and the API: apply, start the screening, finish it, score, decide.
+
+Lifecycle: `new` (saved) → `in_chat` (the screening chat exists) → `approved`/`rejected` (the
+employer decides, at any point). The assessment runs beside it (`assessment_status`) and
+never changes `status`, so a failed scoring leaves the application where it was.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications import screening
+from applications.models import Application
+from interviews import chats
+from resumes.models import Resume
+from vacancies.matching import Match, rank_vacancies
+from vacancies.models import Vacancy
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_MAX = Application._meta.get_field("message").max_length
+DECISIONS = (Application.Status.APPROVED, Application.Status.REJECTED)
+
+
+class ApplicationError(Exception):
+    """An application action refused with a reason a person can read; `status` is the HTTP answer."""
+
+    def __init__(self, detail: str, *, status: int = 400) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.status = status
+
+
+def not_found() -> ApplicationError:
+    return ApplicationError(_("Application not found."), status=404)
+
+
+def skill_match(*, candidate, vacancy: Vacancy) -> Match:
+    resume = Resume.objects.filter(user=candidate).first()
+    return rank_vacancies(resume=resume, vacancies=[vacancy])[0]
+
+
+def apply(*, candidate, vacancy_id: int) -> Application:
+    """Apply to a published employer's vacancy and start its screening chat.
+
+    Guarantees: one application per candidate and vacancy, kept by the database's unique
+    constraint (a second or concurrent apply is a 409, never a second row); the application
+    is saved before the chat is started, so a MongoDB outage leaves it `new`, never lost.
+    """
+    if not getattr(candidate, "is_candidate", False):
+        raise ApplicationError(_("Only candidates can apply to vacancies."), status=403)
+    vacancy = Vacancy.objects.published().filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise ApplicationError(_("Vacancy not found."), status=404)
+    if vacancy.owner_id == candidate.pk:
+        raise ApplicationError(_("You cannot apply to your own vacancy."), status=403)
+    if vacancy.owner_id is None:
+        raise ApplicationError(_("This catalogue vacancy is for interview practice: there is no employer to apply to."))
+    match = skill_match(candidate=candidate, vacancy=vacancy)
+    has_skills = bool(match.matched_skills or match.missing_skills)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(candidate=candidate, vacancy=vacancy,
+                                                     skill_match=match.percent if has_skills else None)
+    except IntegrityError as error:
+        raise ApplicationError(_("You have already applied to this vacancy."), status=409) from error
+    return _open_screening(application_id=application.pk, match=match)
+
+
+def _open_screening(*, application_id: int, match: Match | None = None) -> Application:
+    """Create the screening chat of a `new` application, once; on a MongoDB outage it stays `new`."""
+    with transaction.atomic():
+        # The row lock makes two clicks on "Start screening" create one chat.
+        application = (Application.objects.select_for_update(of=("self",)).select_related("vacancy", "candidate")
+                       .get(pk=application_id))
+        if application.chat_id or application.status != Application.Status.NEW:
+            return application
+        match = match or skill_match(candidate=application.candidate, vacancy=application.vacancy)
+        plan = screening.build_plan(vacancy=application.vacancy, matched_skills=match.matched_skills,
+                                    missing_skills=match.missing_skills)
+        try:
+            chat = screening.create_chat(candidate=application.candidate, vacancy=application.vacancy,
+                                         plan_questions=plan)
+        except screening.ScreeningUnavailable as error:
+            logger.warning("Screening chat for application %s not started: %s", application_id, error)
+            return application
+        application.status = Application.Status.IN_CHAT
+        application.chat_id = str(chat["_id"])
+        application.save(update_fields=["status", "chat_id", "updated_at"])
+    return application
+
+
+def start_screening(*, candidate, application_id: int) -> Application:
+    """Start the screening chat of the candidate's application that could not start it when applying."""
+    application = Application.objects.for_candidate(candidate).filter(pk=application_id).first()
+    if application is None:
+        raise not_found()
+    if application.chat_id:
+        return application
+    if application.status != Application.Status.NEW:
+        raise ApplicationError(_("The employer has already decided on this application."), status=409)
+    application = _open_screening(application_id=application.pk)
+    if not application.chat_id:
+        raise ApplicationError(_("The screening chat can't be started right now. Please try again in a minute."),
+                               status=503)
+    return application
+
+
+def _queue_assessment(application: Application) -> None:
+    from applications.tasks import assess_application_task
+
+    with transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(
+            assessment_status=Application.Assessment.PENDING, assessment_error="", updated_at=timezone.now())
+        assess_application_task.enqueue(application.pk)
+    application.assessment_status, application.assessment_error = Application.Assessment.PENDING, ""
+
+
+def _screening_application(chat: dict) -> Application | None:
+    # candidate + vacancy is the unique index; the chat id makes sure it is this application's chat.
+    return Application.objects.filter(candidate_id=chat["user_id"], vacancy_id=chat.get("vacancy_id"),
+                                      chat_id=str(chat["_id"])).first()
+
+
+def screening_answered(*, chat: dict) -> bool:
+    """The candidate answered the last planned question: queue the assessment and close the chat.
+
+    Called from the answer path after the answer is saved; a failure here is logged, not
+    raised (returns False), because the answer is safe and Finish (or the employer's "Retry
+    scoring") queues it again.
+    """
+    try:
+        application = _screening_application(chat)
+        if application is not None:
+            _queue_assessment(application)
+        chats.set_chat_fields(chat_id=chat["_id"], changes={"status": "finished"})
+    except Exception:  # Postgres or MongoDB: whatever broke, the saved answer's response must not fail
+        logger.exception("Could not queue the assessment of screening chat %s", chat["_id"])
+        return False
+    return True
+
+
+def finish_screening(*, candidate, chat: dict) -> dict:
+    """The candidate pressed Finish: close the chat and queue the assessment, unless it is queued or done."""
+    chat = chats.update_chat(user_id=str(candidate.pk), chat_id=chat["_id"], changes={"status": "finished"}) or chat
+    application = _screening_application(chat)
+    if application is not None and application.assessment_status in (Application.Assessment.NONE,
+                                                                      Application.Assessment.FAILED):
+        _queue_assessment(application)
+    return chat
+
+
+def request_assessment(*, employer, application_id: int) -> Application:
+    """Score (or re-score) a screening for the vacancy's owner; the rerun overwrites the previous result."""
+    application = Application.objects.for_vacancy_owner(employer).filter(pk=application_id).first()
+    if application is None:
+        raise not_found()
+    if not application.chat_id:
+        raise ApplicationError(_("The candidate has not started the screening yet."), status=409)
+    _queue_assessment(application)
+    return application
+
+
+def decide(*, employer, application_id: int, status: str, message: str = "") -> Application:
+    """Approve or reject, with an optional message the candidate sees; the owner may change their mind."""
+    application = Application.objects.for_vacancy_owner(employer).filter(pk=application_id).first()
+    if application is None:
+        raise not_found()
+    if status not in DECISIONS:
+        raise ApplicationError(_("A decision is either “approved” or “rejected”."))
+    message = (message or "").strip()
+    if len(message) > MESSAGE_MAX:
+        raise ApplicationError(_("A message can be at most %(n)d characters; yours has %(m)d.")
+                               % {"n": MESSAGE_MAX, "m": len(message)})
+    application.status, application.message, application.decided_at = status, message, timezone.now()
+    application.save(update_fields=["status", "message", "decided_at", "updated_at"])
+    return application

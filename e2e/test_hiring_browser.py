@@ -1,0 +1,150 @@
+"""In a real Chromium against uvicorn: an employer publishes a vacancy, a candidate types a resume, sees the
+match, applies and answers the screening; the worker scores it; the employer reads the ranked response and
+approves it with a message the candidate then sees."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from e2e.conftest import ARTIFACTS, log_in
+
+# ORM work happens in fixtures only: inside `sync_playwright()` the test body runs in another context.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = [
+    "I built our CI images with Docker multi-stage builds and cut the image size from 900 MB to 120 MB.",
+    "I have only used Kubernetes in a home lab with k3s, but I know deployments, services and rolling updates.",
+    "I have written Python for five years: Django APIs, data pipelines and the deployment tooling of my team.",
+    "At my current job I moved our deploys from hand-run scripts to a pipeline that ships twenty times a day.",
+    "I want to work on platform tooling full time, and I could start in two weeks.",
+]
+
+
+@pytest.fixture
+def hiring_setup(employer, user):
+    """The seeded screening persona, an employer and a candidate (both log in with the factories' password)."""
+    from interviews.demo_personas import PERSONAS
+    from interviews.models import Persona
+
+    spec = next(spec for spec in PERSONAS if spec["slug"] == "screening")
+    Persona.objects.create(**spec, kind=Persona.Kind.SCREENING)
+    return employer, user
+
+
+@pytest.fixture
+def run_db_worker(settings):
+    """`manage.py db_worker --batch` in its own process, as production runs it, on the test databases."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["USER"] else ""
+    env = {"DATABASE_URL": f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
+           "MONGODB_URI": settings.MONGODB_URI, "MONGODB_DB": settings.MONGODB_DB,
+           "OLLAMA_HOST": settings.OLLAMA_HOST, "LLM_TIMEOUT_S": str(settings.LLM_TIMEOUT_S)}
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "manage.py", "db_worker", "--batch"], cwd=ROOT,
+                              env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+
+    return run
+
+
+def log_out(page) -> None:
+    page.click("button:has-text('Log out')")
+    page.wait_for_selector("text=Log in")
+
+
+def wait_for_replies(page, count: int) -> None:
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('article.message-assistant.status-complete').length >= n",
+        arg=count, timeout=10_000)
+
+
+def test_an_employer_hires_through_a_scored_screening(asgi_live_server, hiring_setup, run_db_worker, browser_page,
+                                                     fake_ollama):
+    employer, candidate = hiring_setup
+    page, url = browser_page, asgi_live_server.url
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+
+    # The employer publishes a vacancy.
+    log_in(page, url, employer.username)
+    page.goto(f"{url}/vacancies/new/")
+    page.fill("#id_title", "Platform Engineer")
+    page.fill("#id_company", "Northwind")
+    page.fill("#id_location", "Remote")
+    page.fill("#id_description", "Build the deployment platform: CI images, clusters and the tools around them.")
+    page.fill("#id_skills", "Python, Docker, Kubernetes")
+    page.click("button:has-text('Create vacancy')")
+    page.wait_for_selector("text=Vacancy created.")
+    log_out(page)
+
+    # The candidate types a resume, sees the match and applies.
+    log_in(page, url, candidate.username)
+    page.goto(f"{url}/resume/")
+    page.fill("#id_positions", "Backend developer")
+    page.fill("#id_years_experience", "5")
+    page.fill("#id_skills", "Python, Django")
+    page.fill("#id_summary", "Backend developer who also owns the team's deployment tooling.")
+    page.click("button:has-text('Save resume')")
+    page.wait_for_selector("text=Resume saved.")
+    page.goto(f"{url}/resume/matches")
+    page.click("a:has-text('Platform Engineer')")
+    box = page.wait_for_selector("#apply-box")
+    assert "Your skill match: 33%" in box.inner_text() and "Docker, Kubernetes" in box.inner_text()
+    page.click("#apply-box button:has-text('Apply')")
+
+    greeting = page.wait_for_selector("article.message-greeting")
+    assert "Northwind" in greeting.inner_text() and "Question 1 of 5" in greeting.inner_text()
+    assert page.locator("button:has-text('Hint')").count() == 0
+    for number, text in enumerate(ANSWERS, start=1):
+        page.fill("#composer-input", text)
+        page.click("#composer button[type=submit]")
+        wait_for_replies(page, number + 1)
+    assert "employer will review" in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+    page.screenshot(path=str(ARTIFACTS / "hiring_screening_chat.png"), full_page=True)
+    page.goto(f"{url}/applications/")
+    assert "answers were sent" in page.inner_text("main")
+    log_out(page)
+
+    # The worker scores the screening.
+    fake_ollama.add_reply(json.dumps({
+        "relevance_score": 75,
+        "strengths": [{"text": "Ships Docker images well", "evidence": "cut the image size from 900 MB to 120 MB"}],
+        "rejection_reasons": [{"text": "Kubernetes only in a home lab", "evidence": "only used Kubernetes in a home lab"}],
+    }))
+    worker = run_db_worker()
+    assert worker.returncode == 0, worker.stderr[-2000:]
+
+    # The employer reads the ranked response and approves it with a message.
+    log_in(page, url, employer.username)
+    page.goto(f"{url}/vacancies/mine/")
+    page.click("a:has-text('Responses')")
+    card = page.wait_for_selector(".response-card")
+    assert "62" in page.inner_text(".response-score")  # 0.7 × 75 + 0.3 × 33
+    assert candidate.username in card.inner_text() and "Ships Docker images well" in card.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "hiring_responses.png"), full_page=True)
+    page.click("a:has-text('Review')")
+    page.wait_for_selector("#assessment")
+    assessment = page.inner_text("#assessment")
+    assert "62" in assessment and "cut the image size from 900 MB to 120 MB" in assessment
+    assert ANSWERS[1] in page.inner_text(".transcript")
+    page.click("label:has-text('Approve')")
+    page.fill("#decision-message", "Great screening! Let's talk on Monday at 10:00.")
+    page.click("button:has-text('Save decision')")
+    page.wait_for_selector("#decision >> text=Decision saved")
+    page.screenshot(path=str(ARTIFACTS / "hiring_response_detail.png"), full_page=True)
+    log_out(page)
+
+    # The candidate sees the decision.
+    log_in(page, url, candidate.username)
+    page.goto(f"{url}/applications/")
+    mine = page.inner_text("main")
+    assert "Approved" in mine and "Let's talk on Monday at 10:00." in mine
+    page.screenshot(path=str(ARTIFACTS / "hiring_candidate_applications.png"), full_page=True)
+    assert errors == []

@@ -1,0 +1,136 @@
+"""In a real Chromium against uvicorn: a whole short practice interview, from the picker to the scored report."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from e2e.conftest import ARTIFACTS, log_in
+
+# ORM work happens in fixtures: inside `sync_playwright()` the test body runs in another
+# context, whose connections pytest-django would not close (the test database could not be dropped).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = [
+    {"text": "What is a database index, and what does it cost?", "topic": "Databases",
+     "ideal_answer": "A B-tree (or similar) structure that speeds up lookups and sorting, paid for with slower "
+                     "writes and extra storage."},
+    {"text": "How do you test a Django view?", "topic": "Testing",
+     "ideal_answer": "Use the test client with factories; assert on the status code, the template and the content; "
+                     "cover the permission cases."},
+]
+FIRST_ANSWER = "An index is a B-tree that makes lookups fast, but every insert has to update it, so writes slow down."
+SECOND_ANSWER = "I use the Django test client with factories and check the status code and the rendered content."
+
+
+@pytest.fixture
+def interview_setup(user):
+    """Two vacancies and two interviewers to choose from; the candidate picks the second of each."""
+    from interviews.models import Persona
+    from vacancies.models import Vacancy
+    from vacancies.services import replace_questions
+
+    Persona.objects.create(name="Friendly Recruiter", description="Warm and patient.", system_prompt="Be kind.",
+                           language="en", difficulty="easy")
+    Persona.objects.create(name="Strict Tech Lead", description="Asks for precise answers.",
+                           system_prompt="You are strict.", language="en", difficulty="hard")
+    other = Vacancy.objects.create(title="Analyst", company="Numbers Ltd", description="SQL reports",
+                                   skills=["SQL"], location="Remote", is_published=True)
+    replace_questions(vacancy=other, questions=[{"text": "What is a JOIN?", "topic": "SQL", "ideal_answer": "..."}])
+    vacancy = Vacancy.objects.create(title="Backend Developer", company="Acme", description="Python APIs",
+                                     skills=["Python", "Django"], location="Remote", is_published=True)
+    replace_questions(vacancy=vacancy, questions=QUESTIONS)
+    return user
+
+
+@pytest.fixture
+def run_db_worker(settings):
+    """`manage.py db_worker --batch` in its own process, as production runs it, on the test databases.
+
+    (In the test's thread it could not run: Playwright keeps an event loop running there, which
+    the worker's synchronous LLM call refuses to share.)
+    """
+    from django.db import connection
+
+    db = connection.settings_dict
+    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["USER"] else ""
+    env = {"DATABASE_URL": f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
+           "MONGODB_URI": settings.MONGODB_URI, "MONGODB_DB": settings.MONGODB_DB,
+           "OLLAMA_HOST": settings.OLLAMA_HOST, "LLM_TIMEOUT_S": str(settings.LLM_TIMEOUT_S)}
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "manage.py", "db_worker", "--batch"], cwd=ROOT,
+                              env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+
+    return run
+
+
+def wait_for_reply(page, count: int) -> None:
+    """Until `count` assistant messages have finished streaming."""
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('article.message-assistant.status-complete').length >= n",
+        arg=count, timeout=10_000)
+
+
+def answer(page, text: str, replies_before: int) -> None:
+    page.fill("#composer-input", text)
+    page.click("#composer button[type=submit]")
+    wait_for_reply(page, replies_before + 1)
+
+
+def grade(score: int, evidence: str) -> str:
+    return json.dumps({"score": score, "feedback": f"Scored {score}: clear, could add an example.",
+                       "evidence": evidence})
+
+
+def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, interview_setup, run_db_worker,
+                                                         browser_page, fake_ollama):
+    page = browser_page
+    log_in(page, asgi_live_server.url, interview_setup.username)
+    page.goto(f"{asgi_live_server.url}/chats/new")
+    page.select_option("#vacancy", label="Backend Developer — Acme")
+    page.click("label.persona-card:has-text('Strict Tech Lead')")
+    page.screenshot(path=str(ARTIFACTS / "practice_new.png"))
+    page.click("text=Start the interview")
+
+    greeting = page.wait_for_selector("article.message-greeting")
+    assert "Strict Tech Lead" in greeting.inner_text() and QUESTIONS[0]["text"] in greeting.inner_text()
+    assert "Question 1 of 2" in page.inner_text("#progress-badge")
+
+    fake_ollama.add_reply(f"Thank you. Question 2 of 2: {QUESTIONS[1]['text']}", token_delay=0.02)
+    answer(page, FIRST_ANSWER, replies_before=1)
+    assert "Question 2 of 2" in page.inner_text("#progress-badge")
+    assert "You are strict." in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+
+    fake_ollama.add_reply("Think about the test client and what you would assert.", token_delay=0.02)
+    page.click("button:has-text('Hint')")
+    hint = page.wait_for_selector("article.message-hint.status-complete")
+    assert "test client" in hint.inner_text()
+    assert QUESTIONS[1]["ideal_answer"] in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+
+    fake_ollama.add_reply("Thank you, that was the last question. Press Finish for your report.", token_delay=0.02)
+    answer(page, SECOND_ANSWER, replies_before=3)
+    assert "All questions answered" in page.inner_text("#progress-badge")
+    page.screenshot(path=str(ARTIFACTS / "practice_chat.png"), full_page=True)
+
+    page.click("button:has-text('Finish')")
+    page.wait_for_selector("text=Scoring your answers")
+    fake_ollama.add_reply(grade(8, "B-tree that makes lookups fast"))
+    fake_ollama.add_reply(grade(6, "Django test client with factories"))
+    worker = run_db_worker()
+    assert worker.returncode == 0, worker.stderr[-2000:]
+
+    page.wait_for_selector(".overall-score", timeout=15_000)  # the pending page polls every 2 s
+    assert page.inner_text(".overall-score").replace("\n", "") == "7.0/10"
+    questions = page.locator("section.report-question")
+    assert questions.count() == 2
+    first, second = questions.nth(0).inner_text(), questions.nth(1).inner_text()
+    assert QUESTIONS[0]["text"] in first and "8/10" in first and "Used help" not in first
+    assert "B-tree that makes lookups fast" in first and FIRST_ANSWER in first
+    assert QUESTIONS[1]["text"] in second and "6/10" in second and "Used help" in second
+    assert page.locator(".report-summary svg").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "practice_report.png"), full_page=True)
