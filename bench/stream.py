@@ -1,0 +1,493 @@
+"""Streaming benchmark: what the app adds between the model's tokens and the user's browser.
+
+Run from the project root:  python bench/stream.py [--samples 25] [--tokens 50] [--concurrency 50]
+
+It measures the path a browser takes (DESIGN.md "Sending an answer"): the htmx POST to
+/chats/<id>/messages (saves the answer and an empty reply), then the SSE GET of
+/chats/<id>/messages/<mid>/stream, served by uvicorn as `make run` serves it (one
+worker) but with production settings (DEBUG off), logged in by session cookie + CSRF.
+That path includes what timing `services.stream_reply` alone would hide: ASGI and
+middleware, the session and user lookups in Postgres on both requests, the Mongo round
+trips before the model is called, per-token SSE framing, and rendering the final message. The model is the fake Ollama
+(`python -m llm.fake`) with a fixed token delay, so whatever is added on top of
+"fake direct" (the same fake read through llm.client.stream) is the app's cost.
+
+Everything it needs starts here and is removed at the end: SecantusDB in memory, a
+dedicated Postgres database (migrated, then dropped), the fake model, uvicorn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+REPLY_SENTENCE = ("Thanks, that is a clear answer. Could you walk me through how you would measure the "
+                  "result and what you would change next time? ")
+ANSWER = "I would start by measuring the slow query, then add the index and check the plan again."
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _table(headers: list[str], rows: list[list[str]], *, text_columns: int = 1) -> str:
+    """Plain-text table: the first ``text_columns`` columns left-aligned, numbers right-aligned."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) if i < text_columns else str(c).rjust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket() as sock:
+            sock.settimeout(0.2)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"{what} did not start (exit code {process.poll()})")
+        time.sleep(0.05)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime (fields 14, 15)
+
+
+# ---------------------------------------------------------------- the pieces the bench starts
+
+@contextmanager
+def secantus():
+    """An in-memory SecantusDB, as conftest.py starts it; yields its URI."""
+    port = _free_port()
+    executable = shutil.which("secantusd-py", path=str(BIN)) or "secantusd-py"
+    process = subprocess.Popen([executable, "--host", "127.0.0.1", "--port", str(port), "--storage-path", ":memory:",
+                                "--log-level", "WARNING"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_port(port, process, "SecantusDB")
+        yield f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def bench_database():
+    """A fresh Postgres database on the DATABASE_URL server, migrated; dropped afterwards."""
+    import psycopg
+
+    base = urlparse(os.environ.get("DATABASE_URL", "postgres://localhost/onlyjobless"))
+    name = f"onlyjobless_bench_{os.getpid()}"
+    server = {k: v for k, v in dict(host=base.hostname or "localhost", port=base.port or 5432, user=base.username,
+                                     password=base.password).items() if v}
+    admin = psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=3, **server)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    url = urlunparse(base._replace(path=f"/{name}"))
+    try:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, check=True,
+                       env={**os.environ, "DATABASE_URL": url})
+        print(f"  migrated {name} in {time.perf_counter() - started:.1f} s")
+        yield url, name
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@contextmanager
+def fake_ollama(port: int, *, token_delay: float, tokens: int):
+    """`python -m llm.fake` answering every chat with `tokens` word tokens, `token_delay` apart."""
+    words = (REPLY_SENTENCE * (tokens // len(REPLY_SENTENCE.split()) + 1)).split()[:tokens]
+    process = subprocess.Popen([sys.executable, "-m", "llm.fake", "--port", str(port), "--token-delay",
+                                str(token_delay), "--text", " ".join(words)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_port(port, process, "the fake Ollama")
+        yield
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def uvicorn(port: int):
+    """The app as `make run` serves it (one worker), but with DEBUG off; yields the process."""
+    process = subprocess.Popen([str(BIN / "uvicorn"), "onlyjobless.asgi:application", "--host", "127.0.0.1",
+                                "--port", str(port), "--lifespan", "off", "--no-access-log", "--log-level", "warning"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    try:
+        _wait_for_port(port, process, "uvicorn")
+        yield process
+    finally:
+        _stop(process)
+
+
+# ---------------------------------------------------------------- measuring
+
+@dataclass
+class BenchUser:
+    pk: object
+    session_key: str  # a logged-in session, sent as the browser's cookie
+
+
+@dataclass
+class Stream:
+    ttft: float  # seconds from the start of the request(s) to the first token
+    total: float  # to the end of the stream
+    tokens: int
+    complete: bool
+    post: float = 0.0  # the app only: the POST that saves the answer
+
+
+async def direct_stream() -> Stream:
+    """The fake read straight through llm.client.stream: the floor no app can beat."""
+    from llm import client as llm
+
+    started = time.perf_counter()
+    first, tokens = None, 0
+    async for _delta in llm.stream([{"role": "user", "content": ANSWER}]):
+        first = first or time.perf_counter()
+        tokens += 1
+    end = time.perf_counter()
+    return Stream(ttft=(first or end) - started, total=end - started, tokens=tokens, complete=True)
+
+
+async def app_stream(http, chat_id: str) -> Stream:
+    """One answer as the browser sends it: htmx POST, then the SSE stream the turn connects to."""
+    started = time.perf_counter()
+    response = await http.post(f"/chats/{chat_id}/messages", data={"content": ANSWER})
+    posted = time.perf_counter()
+    if response.status_code != 201:
+        raise SystemExit(f"POST answered {response.status_code}: {response.text[:300]}")
+    stream_url = re.search(r'sse-connect="([^"]+)"', response.text).group(1)
+    first, tokens, complete = None, 0, False
+    async with http.stream("GET", stream_url) as events:
+        event, data = None, []
+        async for line in events.aiter_lines():
+            if line.startswith("event: "):
+                event = line[7:]
+            elif line.startswith("data:"):
+                data.append(line[6:])
+            elif not line and event:
+                if event == "token":
+                    first = first or time.perf_counter()
+                    tokens += 1
+                elif event == "done":
+                    complete = "status-complete" in "\n".join(data)
+                event, data = None, []
+    end = time.perf_counter()
+    return Stream(ttft=(first or end) - started, total=end - started, tokens=tokens, complete=complete,
+                  post=posted - started)
+
+
+def _client(base_url: str, session_key: str):
+    import httpx
+
+    csrf = secrets.token_hex(16)  # 32 characters: Django accepts the raw secret in the header
+    return httpx.AsyncClient(base_url=base_url, timeout=30,
+                             cookies={"sessionid": session_key, "csrftoken": csrf},
+                             headers={"X-CSRFToken": csrf, "HX-Request": "true"})
+
+
+async def _sequential(make, n: int) -> list[Stream]:
+    return [await make() for _ in range(n)]
+
+
+async def db_costs(user: BenchUser) -> list[list[str]]:
+    """Round trips of the calls a turn makes, through the app's own functions and drivers."""
+    from asgiref.sync import sync_to_async
+    from bson import ObjectId
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+
+    from accounts.models import User
+    from interviews import chats
+
+    reps = 100
+    chat = new_chat(user)  # a chat of its own, so the streams' chats don't grow
+    chat_id, user_id = chat["_id"], chat["user_id"]
+    history = [chats.new_message(chat_id=chat_id, user_id=user_id, role="user" if i % 2 else "assistant",
+                                 kind="reply", content=REPLY_SENTENCE) for i in range(40)]
+    await chats.ainsert_messages(history)
+    scratch = ObjectId()  # inserts go elsewhere: the history stays 40 messages long
+
+    async def timed(call) -> list[float]:
+        await call()  # warm: connection and server-side caches
+        times = []
+        for _ in range(reps):
+            started = time.perf_counter()
+            await call()
+            times.append(time.perf_counter() - started)
+        return times
+
+    def new_message():
+        return chats.new_message(chat_id=scratch, user_id=user_id, role="assistant", kind="reply", content="")
+
+    last = history[-1]["_id"]
+    mongo = [
+        ("Mongo insert_many, 2 messages, j=True (POST)",
+         lambda: chats.ainsert_messages([new_message(), new_message()])),
+        ("Mongo find_one_and_update $inc upsert (rate limit)",
+         lambda: chats.ahit_rate_limit(key="bench", window_s=3600)),
+        ("Mongo find_one_and_update (claim turn)",
+         lambda: chats.aclaim_turn(user_id=user_id, chat_id=chat_id, preview=ANSWER)),
+        ("Mongo find_one by _id (chat, message)", lambda: chats.aget_message(chat_id=chat_id, message_id=last)),
+        ("Mongo find sort _id desc limit 40 (history of 40)",
+         lambda: chats.alist_recent_messages(chat_id=chat_id, limit=40, before=ObjectId())),
+        ("Mongo update_one, j=True (save reply)",
+         lambda: chats.afinish_message(message_id=last, content=REPLY_SENTENCE, status="complete", meta={})),
+        ("Mongo find_one stop flag (every 250 ms)", lambda: chats.ais_stop_requested(message_id=last)),
+    ]
+    rows = []
+    for label, call in mongo:
+        times = await timed(call)
+        rows.append([label, _ms(_percentile(times, 0.5)), _ms(_percentile(times, 0.9))])
+
+    def pg_connect():
+        connection.close()
+        connection.ensure_connection()
+
+    def pg_session_and_user():
+        Session.objects.get(session_key=user.session_key)
+        User.objects.get(pk=user.pk)
+
+    def pg_select_1():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    for label, call in [("Postgres connect (CONN_MAX_AGE=0: every request)", pg_connect),
+                        ("Postgres session + user lookup (every request)", pg_session_and_user),
+                        ("Postgres SELECT 1 (bare round trip)", pg_select_1)]:
+        times = await timed(sync_to_async(call, thread_sensitive=True))
+        rows.append([label, _ms(_percentile(times, 0.5)), _ms(_percentile(times, 0.9))])
+    await sync_to_async(lambda: connection.close(), thread_sensitive=True)()
+    return rows
+
+
+async def sample_pg_connections(db_name: str, stop: asyncio.Event) -> list[tuple[float, int]]:
+    """(time, open connections to the bench database), every 20 ms until `stop`."""
+    import psycopg
+
+    samples = []
+    async with await psycopg.AsyncConnection.connect(dbname=db_name, autocommit=True) as conn:
+        while not stop.is_set():
+            row = await (await conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s "
+                                            "AND pid <> pg_backend_pid()", [db_name])).fetchone()
+            samples.append((time.perf_counter(), row[0]))
+            await asyncio.sleep(0.02)
+    return samples
+
+
+def held_while_streaming(samples: list[tuple[float, int]], started: float, streams: list[Stream]) -> str:
+    """The most connections open while every stream was past its first token and none had ended."""
+    window = (started + max(s.ttft for s in streams), started + min(s.total for s in streams))
+    inside = [count for at, count in samples if window[0] <= at <= window[1]]
+    return str(max(inside)) if inside else "-"
+
+
+# ---------------------------------------------------------------- the run
+
+def setup_django(env: dict[str, str]) -> None:
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onlyjobless.settings")
+    import django
+
+    django.setup()
+
+
+def make_users(n: int) -> list[BenchUser]:
+    """n users, each logged in (a session in the database)."""
+    from django.db import connections
+    from django.test import Client
+
+    from accounts.models import User
+    from interviews import chats
+
+    chats.ensure_indexes()
+    users = []
+    for i in range(n):
+        user = User(username=f"bench{i}", email=f"bench{i}@example.com")
+        user.set_unusable_password()
+        user.save()
+        client = Client()
+        client.force_login(user)
+        users.append(BenchUser(pk=user.pk, session_key=client.cookies["sessionid"].value))
+    connections.close_all()
+    return users
+
+
+def new_chat(user: BenchUser) -> dict:
+    """A fresh coach chat (greeting only), so every measurement starts from the same history."""
+    from interviews import services
+
+    return services.create_free_chat(user_id=str(user.pk), title="Bench")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=25, help="sequential streams per token delay")
+    parser.add_argument("--tokens", type=int, default=50, help="tokens in every reply")
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--delays", default="0,20", help="token delays of the fake model, ms")
+    args = parser.parse_args()
+    delays = [float(d) / 1000 for d in args.delays.split(",")]
+    began = time.perf_counter()
+
+    print(f"stream bench: {args.samples} sequential streams per token delay, {args.tokens} tokens a reply, "
+          f"{args.concurrency} concurrent; {os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at start), "
+          f"Python {sys.version.split()[0]}")
+    print("path: htmx POST /chats/<id>/messages, then SSE GET .../stream, uvicorn (1 worker, DEBUG off), "
+          "SecantusDB in memory, Postgres, fake Ollama in its own process\n")
+    with secantus() as mongo_uri, bench_database() as (database_url, db_name):
+        fake_port, app_port = _free_port(), _free_port()
+        env = {
+            "DATABASE_URL": database_url, "MONGODB_URI": mongo_uri, "MONGODB_DB": "onlyjobless_bench",
+            "OLLAMA_HOST": f"http://127.0.0.1:{fake_port}", "DEBUG": "false", "SECRET_KEY": secrets.token_hex(32),
+            "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING",
+            # The product's per-user limits would refuse a benchmark's back-to-back answers.
+            "MESSAGES_PER_MINUTE": "1000000", "CHATS_PER_DAY": "1000000",
+            # DEBUG off and no collectstatic: WhiteNoise warns; the streaming path serves no static files.
+            "PYTHONWARNINGS": "ignore:No directory at",
+        }
+        setup_django(env)
+        users = make_users(args.concurrency + 1)
+        base_url = f"http://127.0.0.1:{app_port}"
+        results = asyncio.run(run_phases(args, delays, users, base_url, fake_port, app_port, db_name))
+    report(args, delays, results)
+    print(f"\nbench took {time.perf_counter() - began:.0f} s")
+
+
+async def run_phases(args, delays, users, base_url, fake_port, app_port, db_name) -> dict:
+    results: dict = {"delays": {}}
+    results["db"] = await db_costs(users[0])
+    with uvicorn(app_port) as server:
+        solo = _client(base_url, users[0].session_key)
+        for delay in delays:
+            chat_id = str(new_chat(users[0])["_id"])
+            with fake_ollama(fake_port, token_delay=delay, tokens=args.tokens):
+                direct = await _sequential(direct_stream, args.samples)
+                await _sequential(lambda: app_stream(solo, chat_id), 3)  # warm: imports, templates, pools
+                cpu_before = _cpu_seconds(server.pid)
+                app = await _sequential(lambda: app_stream(solo, chat_id), args.samples)
+                cpu = _cpu_seconds(server.pid) - cpu_before
+                results["delays"][delay] = {"direct": direct, "app": app, "cpu": cpu}
+        delay = delays[-1]
+        crowd = [(_client(base_url, user.session_key), str(new_chat(user)["_id"])) for user in users[1:]]
+        with fake_ollama(fake_port, token_delay=delay, tokens=args.tokens):
+            started = time.perf_counter()
+            direct = await asyncio.gather(*(direct_stream() for _ in crowd))
+            direct_wall = time.perf_counter() - started
+            stop = asyncio.Event()
+            watcher = asyncio.create_task(sample_pg_connections(db_name, stop))
+            cpu_before = _cpu_seconds(server.pid)
+            started = time.perf_counter()
+            app = await asyncio.gather(*(app_stream(client, chat_id) for client, chat_id in crowd))
+            app_wall = time.perf_counter() - started
+            cpu = _cpu_seconds(server.pid) - cpu_before
+            stop.set()
+            results["concurrent"] = {"delay": delay, "direct": direct, "direct_wall": direct_wall, "app": app,
+                                     "app_wall": app_wall, "cpu": cpu,
+                                     "pg_held": held_while_streaming(await watcher, started, app)}
+        for client in [solo, *(client for client, _ in crowd)]:
+            await client.aclose()
+    return results
+
+
+def report(args, delays, results) -> None:
+    print("\nDatabase round trips (engine + driver, no app logic; p50 / p90 of 100):")
+    print(_table(["call", "p50", "p90"], results["db"]))
+    print("a turn makes, before the first token: POST: 2 Postgres (session, user) + rate limit + claim turn + "
+          "insert;\n  GET stream: 2 Postgres + find chat + find message + history; after the last token: one update."
+          " Each request\n  opens its Postgres connection (DB_CONN_MAX_AGE=0, the default).")
+
+    rows = []
+    for delay in delays:
+        r = results["delays"][delay]
+        direct, app = r["direct"], r["app"]
+        d50, d90 = (_percentile([s.ttft for s in direct], q) for q in (0.5, 0.9))
+        a50, a90 = (_percentile([s.ttft for s in app], q) for q in (0.5, 0.9))
+        overhead = [a.ttft - statistics.median(s.ttft for s in direct) for a in app]
+        tokens = sum(s.tokens for s in app)
+        rows.append([
+            f"{delay * 1000:.0f} ms",
+            f"{_ms(d50)} / {_ms(d90)}",
+            f"{_ms(a50)} / {_ms(a90)}",
+            f"{_ms(_percentile([s.post for s in app], 0.5))}",
+            f"{_ms(_percentile(overhead, 0.5))} / {_ms(_percentile(overhead, 0.9))}",
+            f"{a50 / d50:.1f}x",
+            f"{_ms(statistics.median(s.total for s in direct))} / {_ms(statistics.median(s.total for s in app))}",
+            f"{r['cpu'] * 1e6 / tokens:.0f} µs",
+            f"{r['cpu'] * 1000 / len(app):.0f} ms",
+            "yes" if all(s.complete and s.tokens == args.tokens for s in app) else "NO",
+        ])
+    print(f"\nOne stream at a time ({args.samples} streams per row; TTFT p50 / p90):")
+    print(_table(["token delay", "fake direct TTFT", "app TTFT", "app POST", "app overhead", "ratio",
+                  "whole reply direct / app", "app CPU/token", "app CPU/turn", "all complete"], rows))
+    print("app TTFT runs from the POST to the first SSE token event; overhead = app TTFT - median direct TTFT;\n"
+          "CPU is the uvicorn process's user+system time over the streams, divided by the tokens (or turns) "
+          "it served.")
+
+    c = results["concurrent"]
+    app, direct = c["app"], c["direct"]
+    tokens = sum(s.tokens for s in app)
+    rows = [
+        ["fake direct", f"{c['direct_wall']:.2f} s", f"{sum(s.complete for s in direct)}/{len(direct)}",
+         _ms(_percentile([s.ttft for s in direct], 0.5)), _ms(_percentile([s.ttft for s in direct], 0.9)), "", ""],
+        ["app", f"{c['app_wall']:.2f} s",
+         f"{sum(s.complete and s.tokens == args.tokens for s in app)}/{len(app)}",
+         _ms(_percentile([s.ttft for s in app], 0.5)), _ms(_percentile([s.ttft for s in app], 0.9)),
+         f"{c['cpu'] * 1e6 / max(tokens, 1):.0f} µs", c["pg_held"]],
+    ]
+    print(f"\n{len(app)} concurrent streams, one per user, token delay {c['delay'] * 1000:.0f} ms "
+          f"(a reply alone takes {args.tokens * c['delay']:.1f} s):")
+    print(_table(["", "wall", "complete", "TTFT p50", "TTFT p90", "CPU/token", "Postgres conns held"], rows))
+    print("Postgres conns held: the most connections to the bench database (pg_stat_activity) while every stream "
+          "was between\n  its first and last token; DESIGN.md: none should be held while streaming.")
+
+
+if __name__ == "__main__":
+    main()
