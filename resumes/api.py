@@ -7,6 +7,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -113,7 +114,7 @@ def _resume_error(error: services.ResumeError) -> ApiError:
 def get_resume(request: HttpRequest):
     resume = services.get_resume(user=request.auth)
     if resume is None:
-        raise ApiError(404, "You have no resume yet.")
+        raise ApiError(404, _("You have no resume yet."))
     return resume
 
 
@@ -146,7 +147,7 @@ def download_resume_file(request: HttpRequest):
     try:
         return services.download(user=request.auth)
     except services.ResumeNotFound:
-        raise ApiError(404, "You have not uploaded a resume file.") from None
+        raise ApiError(404, _("You have not uploaded a resume file.")) from None
 
 
 @router.get("/vacancies/matches", response=MatchPage)

@@ -1,6 +1,6 @@
 """Resume files: safe text extraction from PDF/DOCX and deterministic parsing of the text.
 
-Two layers, no Django and no I/O beyond the bytes given:
+Two layers, no Django (beyond gettext for the messages) and no I/O beyond the bytes given:
 
 * :func:`extract_text` turns an uploaded file's bytes into plain text, refusing anything
   that is too big, not really a PDF/DOCX (magic bytes, never the file name), encrypted,
@@ -27,6 +27,8 @@ from datetime import date
 from typing import BinaryIO, Literal
 
 import docx
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
@@ -57,17 +59,22 @@ MAX_TEXT_CHARS = 100_000
 
 FileKind = Literal["pdf", "docx"]
 
-UNSUPPORTED_MESSAGE = "Upload a PDF or DOCX file."
-NO_TEXT_MESSAGE = (
+# Lazy: translated into the active language when a ResumeFileError is raised.
+UNSUPPORTED_MESSAGE = gettext_lazy("Upload a PDF or DOCX file.")
+NO_TEXT_MESSAGE = gettext_lazy(
     "We couldn't find any text in this file; it may be a scanned image. "
     "Type your resume in instead, or upload a PDF or DOCX with selectable text."
 )
 
 
 class ResumeFileError(Exception):
-    """An upload we refuse: ``message`` is a sentence for the user, ``status`` 400 or 413."""
+    """An upload we refuse: ``message`` is a sentence for the user, ``status`` 400 or 413.
+
+    A lazy message is rendered in the language active when the error is raised.
+    """
 
     def __init__(self, message: str, *, status: int = 400) -> None:
+        message = str(message)
         super().__init__(message)
         self.message = message
         self.status = status
@@ -84,14 +91,15 @@ class ExtractedText:
 
 def _size_text(limit: int) -> str:
     if limit % MB == 0:
-        return f"{limit // MB} MB"
+        # Translators: a file size limit in megabytes (then kilobytes), e.g. "5 MB".
+        return _("%(n)s MB") % {"n": limit // MB}
     if limit >= MB:
-        return f"{limit / MB:.1f} MB"
-    return f"{max(1, limit // 1024)} kB"
+        return _("%(n)s MB") % {"n": f"{limit / MB:.1f}"}
+    return _("%(n)s kB") % {"n": max(1, limit // 1024)}
 
 
 def _too_large(max_bytes: int) -> ResumeFileError:
-    return ResumeFileError(f"The file is larger than {_size_text(max_bytes)}.", status=413)
+    return ResumeFileError(_("The file is larger than %(size)s.") % {"size": _size_text(max_bytes)}, status=413)
 
 
 def read_limited(stream: BinaryIO, *, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
@@ -130,7 +138,7 @@ def extract_text(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Extracted
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
     if not data:
-        raise ResumeFileError(f"The file is empty. {UNSUPPORTED_MESSAGE}")
+        raise ResumeFileError(_("The file is empty. Upload a PDF or DOCX file."))
     kind = sniff_kind(data[:8])
     if kind == "pdf":
         raw = _pdf_text(data)
@@ -145,11 +153,11 @@ def extract_text(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Extracted
 
 
 def _pdf_text(data: bytes) -> str:
-    unreadable = ResumeFileError("This PDF could not be read. It may be damaged; try exporting it again.")
-    protected = ResumeFileError(
+    unreadable = ResumeFileError(_("This PDF could not be read. It may be damaged; try exporting it again."))
+    protected = ResumeFileError(_(
         "This PDF is password-protected. Remove the password (for example, print it to a new PDF) "
         "and upload it again."
-    )
+    ))
     # pypdf parses hostile input; besides its own errors it can raise ValueError,
     # KeyError, TypeError, RecursionError... on malformed files. Any of them means
     # "damaged", never a server error.
@@ -187,7 +195,7 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 
 
 def _docx_text(data: bytes) -> str:
-    unreadable = ResumeFileError("This DOCX file could not be read. It may be damaged; try saving it again.")
+    unreadable = ResumeFileError(_("This DOCX file could not be read. It may be damaged; try saving it again."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
@@ -197,11 +205,11 @@ def _docx_text(data: bytes) -> str:
     # fails the CRC if the data says otherwise), so bounding the declared sizes bounds
     # what python-docx can make us decompress.
     if len(entries) > MAX_DOCX_ENTRIES:
-        raise ResumeFileError("This DOCX file has too many parts to be a resume.")
+        raise ResumeFileError(_("This DOCX file has too many parts to be a resume."))
     if sum(entry.file_size for entry in entries) > MAX_DOCX_UNCOMPRESSED_BYTES:
         raise ResumeFileError(
-            f"This DOCX file unpacks to more than {_size_text(MAX_DOCX_UNCOMPRESSED_BYTES)}. "
-            "Remove large images and upload it again."
+            _("This DOCX file unpacks to more than %(size)s. Remove large images and upload it again.")
+            % {"size": _size_text(MAX_DOCX_UNCOMPRESSED_BYTES)}
         )
     if not any(entry.filename == "word/document.xml" for entry in entries):
         raise ResumeFileError(UNSUPPORTED_MESSAGE)  # a ZIP, an XLSX, an ODT...
@@ -539,7 +547,7 @@ def _languages(lines: list[_Line]) -> list[str]:
             m = pattern.search(line.text)
             if m:
                 hits.append((m.start(), name))
-        for _, name in sorted(hits):
+        for _start, name in sorted(hits):
             if name not in found:
                 found.append(name)
     return found

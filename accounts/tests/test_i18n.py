@@ -221,12 +221,20 @@ def test_the_compiled_catalogue_matches_the_po_file(catalogue):
         compiled = gettext.GNUTranslations(handle)
     stale = []
     for entry in entries:
+        context = entry.get("msgctxt")  # pgettext / {% translate ... context ... %} entries
         if "msgid_plural" in entry:
             for form, n in ((0, 21), (1, 22), (2, 25)):
-                if compiled.ngettext(entry["msgid"], entry["msgid_plural"], n) != entry["msgstr"][form]:
+                if context is None:
+                    compiled_form = compiled.ngettext(entry["msgid"], entry["msgid_plural"], n)
+                else:
+                    compiled_form = compiled.npgettext(context, entry["msgid"], entry["msgid_plural"], n)
+                if compiled_form != entry["msgstr"][form]:
                     stale.append(entry["msgid"])
-        elif compiled.gettext(entry["msgid"]) != entry["msgstr"][0]:
-            stale.append(entry["msgid"])
+        else:
+            compiled_text = (compiled.gettext(entry["msgid"]) if context is None
+                             else compiled.pgettext(context, entry["msgid"]))
+            if compiled_text != entry["msgstr"][0]:
+                stale.append(entry["msgid"])
     assert not stale, f"django.mo is stale, recompile it: {stale[:10]}"
 
 

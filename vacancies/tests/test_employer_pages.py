@@ -67,6 +67,21 @@ def test_my_vacancies_shows_own_vacancies_drafts_and_counts(employer, rival, emp
     assert ">Draft<" in page and ">Published<" in page
 
 
+def test_my_vacancies_counts_use_plural_labels_in_russian(employer, employer_client):
+    """The per-status counts say "Новые: 2" (count label context), while a status itself stays "Новый"."""
+    vacancy = VacancyFactory(owner=employer)
+    for status in ("new", "new", "in_chat", "approved", "rejected"):
+        Application.objects.create(candidate=UserFactory(), vacancy=vacancy, status=status)
+    employer.preferred_language = "ru"
+    employer.save(update_fields=["preferred_language"])
+
+    page = employer_client.get("/vacancies/mine/").content.decode()
+
+    assert '<html lang="ru">' in page
+    for label in ("Новые: 2", "На скрининге: 1", "Одобрены: 1", "Отклонены: 1"):
+        assert label in page, label
+
+
 def test_my_vacancies_needs_a_fixed_number_of_queries(employer, employer_client, django_assert_num_queries):
     for _ in range(4):
         vacancy = VacancyFactory(owner=employer)
