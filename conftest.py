@@ -74,6 +74,18 @@ def mongo_db(mongodb_server):
     return mongodb_server[settings.MONGODB_DB]
 
 
+@pytest.fixture
+def mongodb_down(settings):
+    """MongoDB unreachable for this test: a real connection refused, quickly, through the real driver."""
+    from interviews import chats
+
+    settings.MONGODB_URI = "mongodb://127.0.0.1:1/?directConnection=true"
+    settings.MONGODB_TIMEOUT_MS = 200
+    chats.reset_clients()
+    yield
+    chats.reset_clients()  # pytest-django's `settings` restores the URI after this
+
+
 class ApiClient:
     """Django's test client speaking JSON to /api with an optional Bearer token."""
 
