@@ -62,3 +62,10 @@ def test_the_candidate_dashboard_has_a_query_budget(user_client, user, django_as
 def test_anonymous_visitors_get_the_landing_page():
     html = Client().get("/").content.decode()
     assert "Hello," not in html and "/accounts/register" in html
+
+
+def test_the_nav_marks_the_section_you_are_in(client, employer):
+    client.force_login(employer)
+    html = client.get("/vacancies/mine/").content.decode()
+    assert 'href="/vacancies/mine/" aria-current="page"' in html
+    assert 'href="/vacancies/" aria-current' not in html
