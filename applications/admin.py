@@ -10,5 +10,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ("candidate__username", "candidate__email", "vacancy__title", "vacancy__company")
     list_select_related = ("candidate", "vacancy")
     raw_id_fields = ("candidate", "vacancy")
-    readonly_fields = ("chat_id", "decided_at", "created_at", "updated_at")
+    readonly_fields = ("chat_id", "assessment_queued_at", "screening_finished_at", "decided_at", "created_at",
+                       "updated_at")
     date_hierarchy = "created_at"

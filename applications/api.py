@@ -20,16 +20,17 @@ router = Router(tags=["applications"])
 PAGE_SIZE = 50
 
 
-def _chat_id(application: Application) -> str | None:
-    return application.chat_id or None
+class WithChatId(Schema):
+    chat_id: str | None = Field(description="The screening chat, once it has started.")
+
+    @staticmethod
+    def resolve_chat_id(application: Application) -> str | None:
+        return application.chat_id or None
 
 
-class ApplyOut(Schema):
+class ApplyOut(WithChatId):
     id: int
     status: str
-    chat_id: str | None
-
-    resolve_chat_id = staticmethod(_chat_id)
 
 
 class VacancyBrief(Schema):
@@ -38,20 +39,17 @@ class VacancyBrief(Schema):
     company: str
 
 
-class MyApplicationOut(Schema):
+class MyApplicationOut(WithChatId):
     """What a candidate sees: no relevance score or reasons (that is the employer's assessment)."""
 
     id: int
     vacancy: VacancyBrief
     status: str
     skill_match: int | None
-    chat_id: str | None
     message: str
     decided_at: datetime | None
     created_at: datetime
     updated_at: datetime
-
-    resolve_chat_id = staticmethod(_chat_id)
 
 
 class MyApplicationPage(Schema):
@@ -78,7 +76,7 @@ class ResumeBrief(Schema):
     summary: str
 
 
-class ResponseOut(Schema):
+class ResponseOut(WithChatId):
     id: int
     vacancy_id: int
     candidate: CandidateBrief
@@ -89,18 +87,19 @@ class ResponseOut(Schema):
     strengths: list[Point]
     rejection_reasons: list[Point]
     assessment_status: str
-    assessment_error: str
-    chat_id: str | None
+    assessment_error: str = Field(description="Why the scoring failed, in the reader's language; empty otherwise.")
     message: str
     decided_at: datetime | None
     created_at: datetime
     updated_at: datetime
 
-    resolve_chat_id = staticmethod(_chat_id)
-
     @staticmethod
     def resolve_resume(application: Application):
         return selectors.resume_of(application.candidate)
+
+    @staticmethod
+    def resolve_assessment_error(application: Application) -> str:
+        return str(application.get_assessment_error_display())
 
 
 class ResponsePage(Schema):
@@ -120,7 +119,8 @@ class TranscriptMessage(Schema):
 
 class ResponseDetailOut(ResponseOut):
     vacancy: VacancyBrief
-    transcript: list[TranscriptMessage]
+    transcript: list[TranscriptMessage] | None = Field(
+        description="null while the chat store is unavailable; the rest of the response is still current.")
 
 
 class DecisionIn(Schema):

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from applications.models import Application
+from applications.screening import vacancy_brief
 from interviews import chats
 from interviews.evaluation import answers_by_question, is_unanswered
 from llm import client as llm
@@ -32,7 +35,9 @@ ITEMS_MAX = 3
 TEXT_MAX = 150
 EVIDENCE_MAX = 150
 ANSWER_CHARS = 1200  # per question: six long answers, the prompt and the reply fit a 4k context
-ERROR_CHARS = Application._meta.get_field("assessment_error").max_length
+# Evidence shorter than this ("I", "Python") is found in any answer and proves nothing.
+EVIDENCE_MIN_WORDS = 3
+EVIDENCE_MIN_CHARS = 12
 
 _ITEM = {
     "type": "object",
@@ -67,18 +72,19 @@ class AssessmentFailed(llm.LLMBadOutput):
     """Valid JSON, but not a usable assessment (the server did not enforce the score's bounds)."""
 
 
-def _vacancy_brief(vacancy) -> str:
-    skills = ", ".join(vacancy.skills or []) or "-"
-    return f"Vacancy: {vacancy.title} at {vacancy.company}\nRequired skills: {skills}\n{vacancy.description[:1000]}"
-
-
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip('"“”«»').casefold()
 
 
+def _is_quote(evidence: str, *, haystack: str) -> bool:
+    quote = _normalise(evidence)
+    long_enough = len(quote.split()) >= EVIDENCE_MIN_WORDS or len(quote) >= EVIDENCE_MIN_CHARS
+    return long_enough and quote in haystack
+
+
 def _items(raw, *, answers: str, need_evidence: bool) -> list[dict]:
-    """Model items → {text, evidence}; evidence that is not a quote from the answers is dropped,
-    and with it the item when the item needs evidence (a strength)."""
+    """Model items → {text, evidence}; evidence that is not a quote from the answers (of at least three
+    words or twelve characters) is dropped, and with it the item when the item needs evidence (a strength)."""
     items = []
     haystack = _normalise(answers)
     for item in raw if isinstance(raw, list) else []:
@@ -86,7 +92,7 @@ def _items(raw, *, answers: str, need_evidence: bool) -> list[dict]:
             continue
         text = str(item.get("text") or "").strip()[:TEXT_MAX]
         evidence = str(item.get("evidence") or "").strip().strip('"“”«»')[:EVIDENCE_MAX]
-        if evidence and _normalise(evidence) not in haystack:
+        if evidence and not _is_quote(evidence, haystack=haystack):
             evidence = ""
         if text and (evidence or not need_evidence):
             items.append({"text": text, "evidence": evidence})
@@ -105,7 +111,7 @@ def _ask_model(*, application: Application, answered: list[tuple[dict, str]], la
         f"Candidate's answer:\n{answer[:ANSWER_CHARS]}"
         for number, (question, answer) in enumerate(answered, start=1)
     )
-    system = f"{SYSTEM}\n\n{_vacancy_brief(application.vacancy)}"
+    system = f"{SYSTEM}\n\n{vacancy_brief(application.vacancy)}"
     if language == "ru":
         system += "\nWrite `text` in Russian."
     messages = [{"role": "system", "content": system},
@@ -125,7 +131,7 @@ def _ask_model(*, application: Application, answered: list[tuple[dict, str]], la
 def _conversation(application: Application) -> tuple[list[tuple[dict, str]], list[dict]]:
     """(answered (question, answer) pairs, unanswered questions) from the screening chat."""
     oid = chats.parse_id(application.chat_id)
-    chat = chats.find_chat(chat_id=oid) if oid else None
+    chat = chats.find_chat(chat_id=oid, user_id=str(application.candidate_id), kind="screening") if oid else None
     if chat is None:
         return [], []
     questions = (chat.get("plan") or {}).get("questions") or []
@@ -140,19 +146,37 @@ def _conversation(application: Application) -> tuple[list[tuple[dict, str]], lis
     return answered, unanswered
 
 
-def _record(application_id: int, **fields) -> None:
-    Application.objects.filter(pk=application_id).update(**fields)
+def _record(application_id: int, *, queued_at: datetime | None, **fields) -> None:
+    # Only while this run's token is the latest: a newer queue (the candidate finished, the employer
+    # retried) makes this run's result stale, whichever finishes first.
+    Application.objects.filter(pk=application_id, assessment_queued_at=queued_at).update(
+        **fields, updated_at=timezone.now())
 
 
-def assess(*, application_id: int) -> Application | None:
+def _error_code(error: Exception) -> str:
+    codes = Application.AssessmentError
+    if isinstance(error, chats.ChatsUnavailable):
+        return codes.CHATS_UNAVAILABLE
+    if isinstance(error, llm.LLMUnavailable):
+        return codes.LLM_UNAVAILABLE
+    if isinstance(error, llm.LLMTimeout):
+        return codes.LLM_TIMEOUT
+    if isinstance(error, llm.LLMBadOutput):
+        return codes.LLM_BAD_OUTPUT
+    return codes.LLM_ERROR
+
+
+def assess(*, application_id: int, queued_at: datetime | None) -> Application | None:
     """Score the application's screening and store the result; idempotent (a rerun overwrites).
 
+    `queued_at` is the token the scoring was queued with: a run whose token was replaced by a
+    newer queue does nothing, or writes nothing if it is replaced while it runs.
     Guarantees: the application's status never changes here (a failure leaves it `in_chat`
-    with `assessment_status` failed and a readable `assessment_error`, ready to retry).
+    with `assessment_status` failed and an `assessment_error` code, ready to retry).
     """
     application = Application.objects.select_related("vacancy").filter(pk=application_id).first()
-    if application is None:
-        return None
+    if application is None or application.assessment_queued_at != queued_at:
+        return application
     language = application.vacancy.language
     try:
         answered, unanswered = _conversation(application)
@@ -165,18 +189,19 @@ def assess(*, application_id: int) -> Application | None:
             if answered and unanswered:
                 result["rejection_reasons"].append({"text": _("Did not answer %(n)d of %(total)d questions.") % {
                     "n": len(unanswered), "total": len(answered) + len(unanswered)}, "evidence": ""})
-    except llm.LLMError as error:
+    except (llm.LLMError, chats.ChatsUnavailable) as error:
         logger.warning("Assessment of application %s failed: %s", application_id, error)
-        _record(application_id, assessment_status=Application.Assessment.FAILED,
-                assessment_error=error.user_message[:ERROR_CHARS])
+        _record(application_id, queued_at=queued_at, assessment_status=Application.Assessment.FAILED,
+                assessment_error=_error_code(error))
         return Application.objects.filter(pk=application_id).first()
     except Exception:
-        # Whatever broke (e.g. MongoDB down), the employer must see a failure to retry, not "scoring" forever.
+        # Whatever broke, the employer must see a failure to retry, not "scoring" forever.
         logger.exception("Assessment of application %s crashed", application_id)
-        _record(application_id, assessment_status=Application.Assessment.FAILED,
-                assessment_error="Scoring stopped on an unexpected error. Please retry.")
+        _record(application_id, queued_at=queued_at, assessment_status=Application.Assessment.FAILED,
+                assessment_error=Application.AssessmentError.CRASHED)
         raise
-    _record(application_id, relevance_score=blend(llm_score=result["score"], skill_match=application.skill_match),
+    _record(application_id, queued_at=queued_at,
+            relevance_score=blend(llm_score=result["score"], skill_match=application.skill_match),
             strengths=result["strengths"], rejection_reasons=result["rejection_reasons"],
             assessment_status=Application.Assessment.READY, assessment_error="")
     return Application.objects.filter(pk=application_id).first()

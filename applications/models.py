@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vacancies.models import Vacancy
+
+# A scoring takes seconds; one still pending after this has lost its worker and may be queued again.
+ASSESSMENT_STALE_AFTER = timedelta(minutes=5)
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -39,6 +45,17 @@ class Application(models.Model):
         READY = "ready", _("Scored")
         FAILED = "failed", _("Scoring failed")
 
+    class AssessmentError(models.TextChoices):
+        """Why a scoring failed: a code, shown in the reader's language."""
+
+        LLM_UNAVAILABLE = "llm_unavailable", _("The model is unavailable right now. Please retry in a minute.")
+        LLM_TIMEOUT = "llm_timeout", _("The model took too long to answer. Please retry.")
+        LLM_BAD_OUTPUT = "llm_bad_output", _("The model's answer could not be read. Please retry.")
+        LLM_ERROR = "llm_error", _("The model could not answer. Please retry.")
+        CHATS_UNAVAILABLE = "chats_unavailable", _("The screening chat could not be read right now. Please retry "
+                                                   "in a minute.")
+        CRASHED = "crashed", _("Scoring stopped on an unexpected error. Please retry.")
+
     candidate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications")
     vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="applications")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
@@ -54,7 +71,10 @@ class Application(models.Model):
     assessment_status = models.CharField(
         _("assessment"), max_length=16, choices=Assessment.choices, default=Assessment.NONE, blank=True
     )
-    assessment_error = models.CharField(max_length=300, blank=True)
+    assessment_error = models.CharField(max_length=300, blank=True, choices=AssessmentError.choices)
+    # The queue token of the latest scoring: a run writes its result only while it is still the latest.
+    assessment_queued_at = models.DateTimeField(null=True, blank=True)
+    screening_finished_at = models.DateTimeField(null=True, blank=True)
     chat_id = models.CharField(_("screening chat"), max_length=24, blank=True)
     message = models.TextField(_("message to the candidate"), blank=True, max_length=2000)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -78,3 +98,19 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.vacancy}"
+
+    @property
+    def can_continue_screening(self) -> bool:
+        """The candidate may still answer: the chat exists, nobody decided and they have not finished it."""
+        return bool(self.chat_id) and self.status == self.Status.IN_CHAT and self.screening_finished_at is None
+
+    @property
+    def assessment_running(self) -> bool:
+        """Queued recently enough that a worker is on it: the page polls, and a retry would only duplicate it."""
+        return (self.assessment_status == self.Assessment.PENDING and self.assessment_queued_at is not None
+                and timezone.now() - self.assessment_queued_at <= ASSESSMENT_STALE_AFTER)
+
+    @property
+    def assessment_stalled(self) -> bool:
+        """Pending for too long (its worker died): the page stops polling and offers to queue it again."""
+        return self.assessment_status == self.Assessment.PENDING and not self.assessment_running

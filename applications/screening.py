@@ -91,13 +91,18 @@ def build_plan(*, vacancy: Vacancy, matched_skills: list[str], missing_skills: l
             for number, question in enumerate(questions, start=1)]
 
 
-def _system_prompt(*, persona: Persona | None, vacancy: Vacancy) -> str:
-    # The vacancy is the employer's text and belongs with the instructions; the candidate's
-    # words (resume, answers) stay in the user role.
-    base = persona.system_prompt if persona else ""
+def vacancy_brief(vacancy: Vacancy) -> str:
+    """The vacancy as the screening's and the assessment's system prompts describe it. The vacancy is the
+    employer's text and belongs with the instructions; the candidate's words (resume, answers) stay in the
+    user role."""
     skills = ", ".join(vacancy.skills or []) or "-"
-    return (f"{base}\n\nThe vacancy:\nTitle: {vacancy.title}\nCompany: {vacancy.company}\nRequired skills: {skills}\n"
-            f"Description: {vacancy.description[:DESCRIPTION_CHARS]}").strip()
+    return (f"The vacancy:\nTitle: {vacancy.title}\nCompany: {vacancy.company}\nRequired skills: {skills}\n"
+            f"Description: {vacancy.description[:DESCRIPTION_CHARS]}")
+
+
+def _system_prompt(*, persona: Persona | None, vacancy: Vacancy) -> str:
+    base = persona.system_prompt if persona else ""
+    return f"{base}\n\n{vacancy_brief(vacancy)}".strip()
 
 
 def create_chat(*, candidate, vacancy: Vacancy, plan_questions: list[dict]) -> dict:

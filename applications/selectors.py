@@ -6,25 +6,23 @@ queryset (`for_candidate`, `for_vacancy_owner`), applied before anything is read
 
 from __future__ import annotations
 
-from django.db.models import Count, F, QuerySet
+import logging
+
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from applications.models import Application
-from applications.services import ApplicationError, not_found
+from applications.services import ApplicationError, not_found, skill_match
 from interviews import chats
 from interviews.serializers import message_out
 from resumes.models import Resume
-from vacancies.matching import rank_vacancies
 from vacancies.models import Vacancy
+
+logger = logging.getLogger(__name__)
 
 
 def my_applications(*, candidate) -> QuerySet[Application]:
     return Application.objects.for_candidate(candidate).select_related("vacancy")
-
-
-def employer_vacancies(*, employer) -> QuerySet[Vacancy]:
-    """The employer's vacancies with how many responses each has, newest first."""
-    return Vacancy.objects.for_owner(employer).annotate(response_count=Count("applications")).order_by("-created_at")
 
 
 def vacancy_responses(*, employer, vacancy_id: int) -> tuple[Vacancy, QuerySet[Application]]:
@@ -50,20 +48,29 @@ def owned_response(*, employer, application_id: int) -> Application:
     return application
 
 
-def transcript(*, application: Application) -> list[dict]:
+def transcript(*, application: Application) -> list[dict] | None:
     """The screening chat's messages, oldest first, for someone the caller has authorised to read them
     (the vacancy's owner: `owned_response`). Empty or still-streaming replies are left out.
 
     Each answer carries the planned question it answers (`question`), so the transcript reads
-    right even when the model's replies wander from the plan.
+    right even when the model's replies wander from the plan. Only the application's candidate's
+    screening chat is read. None when MongoDB is unavailable: the rest of the response (the
+    assessment, the decision) is in Postgres and still shows.
     """
     oid = chats.parse_id(application.chat_id) if application.chat_id else None
-    chat = chats.find_chat(chat_id=oid) if oid else None
-    if chat is None:
+    if oid is None:
         return []
+    try:
+        chat = chats.find_chat(chat_id=oid, user_id=str(application.candidate_id), kind="screening")
+        if chat is None:
+            return []
+        messages = chats.chat_messages_for_report(chat_id=oid)
+    except chats.ChatsUnavailable:
+        logger.warning("Transcript of application %s unavailable", application.pk, exc_info=True)
+        return None
     questions = {q["id"]: q["text"] for q in (chat.get("plan") or {}).get("questions") or []}
     return [{**message_out(m), "question": questions.get(m.get("question_id")) if m["role"] == "user" else None}
-            for m in chats.chat_messages_for_report(chat_id=oid) if m.get("content")]
+            for m in messages if m.get("content")]
 
 
 def resume_of(user):
@@ -83,8 +90,8 @@ def apply_box(*, user, vacancy: Vacancy) -> dict:
         return {"mode": "owner", "response_count": vacancy.applications.count()}
     if getattr(user, "is_candidate", False) and vacancy.owner_id is not None:
         application = Application.objects.for_candidate(user).filter(vacancy=vacancy).first()
-        resume = Resume.objects.filter(user=user).first()
-        match = rank_vacancies(resume=resume, vacancies=[vacancy])[0] if resume and not application else None
+        has_resume = Resume.objects.filter(user=user).exists()
+        match = skill_match(candidate=user, vacancy=vacancy) if has_resume and not application else None
         return {"mode": "candidate", "application": application, "can_apply": vacancy.is_published,
-                "has_resume": resume is not None, "match": match}
+                "has_resume": has_resume, "match": match}
     return {"mode": "none"}

@@ -2,7 +2,8 @@
 
 Lifecycle: `new` (saved) → `in_chat` (the screening chat exists) → `approved`/`rejected` (the
 employer decides, at any point). The assessment runs beside it (`assessment_status`) and
-never changes `status`, so a failed scoring leaves the application where it was.
+never changes `status`, so a failed scoring leaves the application where it was. Each queued
+scoring gets a token (`assessment_queued_at`); only the run holding the latest token writes.
 """
 
 from __future__ import annotations
@@ -111,13 +112,27 @@ def start_screening(*, candidate, application_id: int) -> Application:
 
 
 def _queue_assessment(application: Application) -> None:
+    """Queue a scoring with a fresh token: an older run still going finds its token replaced and writes nothing."""
     from applications.tasks import assess_application_task
 
+    token = timezone.now()
     with transaction.atomic():
         Application.objects.filter(pk=application.pk).update(
-            assessment_status=Application.Assessment.PENDING, assessment_error="", updated_at=timezone.now())
-        assess_application_task.enqueue(application.pk)
+            assessment_status=Application.Assessment.PENDING, assessment_error="", assessment_queued_at=token,
+            updated_at=token)
+        assess_application_task.enqueue(application.pk, token.isoformat())
     application.assessment_status, application.assessment_error = Application.Assessment.PENDING, ""
+    application.assessment_queued_at = token
+
+
+def _close_screening(application: Application) -> bool:
+    """Record that the candidate finished the screening; True only for the call that finished it."""
+    now = timezone.now()
+    closed = Application.objects.filter(pk=application.pk, screening_finished_at__isnull=True).update(
+        screening_finished_at=now, updated_at=now)
+    if closed:
+        application.screening_finished_at = now
+    return bool(closed)
 
 
 def _screening_application(chat: dict) -> Application | None:
@@ -127,7 +142,8 @@ def _screening_application(chat: dict) -> Application | None:
 
 
 def screening_answered(*, chat: dict) -> bool:
-    """The candidate answered the last planned question: queue the assessment and close the chat.
+    """The candidate answered the last planned question: close the screening, queue the assessment (even
+    when an early "Score the answers so far" result exists: the answers changed) and close the chat.
 
     Called from the answer path after the answer is saved; a failure here is logged, not
     raised (returns False), because the answer is safe and Finish (or the employer's "Retry
@@ -136,6 +152,7 @@ def screening_answered(*, chat: dict) -> bool:
     try:
         application = _screening_application(chat)
         if application is not None:
+            _close_screening(application)
             _queue_assessment(application)
         chats.set_chat_fields(chat_id=chat["_id"], changes={"status": "finished"})
     except Exception:  # Postgres or MongoDB: whatever broke, the saved answer's response must not fail
@@ -145,22 +162,35 @@ def screening_answered(*, chat: dict) -> bool:
 
 
 def finish_screening(*, candidate, chat: dict) -> dict:
-    """The candidate pressed Finish: close the chat and queue the assessment, unless it is queued or done."""
+    """The candidate pressed Finish: close the chat and the screening and queue the assessment.
+
+    The Finish that closes the screening always queues it (an early result scored fewer answers);
+    pressing Finish again queues it only when it never ran or failed.
+    """
     chat = chats.update_chat(user_id=str(candidate.pk), chat_id=chat["_id"], changes={"status": "finished"}) or chat
     application = _screening_application(chat)
-    if application is not None and application.assessment_status in (Application.Assessment.NONE,
-                                                                      Application.Assessment.FAILED):
+    if application is None:
+        return chat
+    if _close_screening(application) or application.assessment_status in (Application.Assessment.NONE,
+                                                                            Application.Assessment.FAILED):
         _queue_assessment(application)
     return chat
 
 
 def request_assessment(*, employer, application_id: int) -> Application:
-    """Score (or re-score) a screening for the vacancy's owner; the rerun overwrites the previous result."""
+    """Score (or re-score) a screening for the vacancy's owner; the rerun overwrites the previous result.
+
+    A scoring still running is a 409; one pending for longer than ASSESSMENT_STALE_AFTER lost its
+    worker and is queued again.
+    """
     application = Application.objects.for_vacancy_owner(employer).filter(pk=application_id).first()
     if application is None:
         raise not_found()
     if not application.chat_id:
         raise ApplicationError(_("The candidate has not started the screening yet."), status=409)
+    if application.assessment_running:
+        raise ApplicationError(_("The screening is being scored right now. The result appears in a moment; if it "
+                                 "doesn't, you can retry in a few minutes."), status=409)
     _queue_assessment(application)
     return application
 

@@ -30,8 +30,7 @@ def _refuse(error: ApplicationError) -> None:
 @require_GET
 def my_applications(request: HttpRequest) -> HttpResponse:
     if request.user.is_employer:
-        return render(request, "applications/employer_home.html",
-                      {"vacancies": selectors.employer_vacancies(employer=request.user)})
+        return redirect("vacancies:mine")  # their vacancies, with the responses each received
     return render(request, "applications/mine.html",
                   {"applications": selectors.my_applications(candidate=request.user)})
 
@@ -85,14 +84,19 @@ def _detail_context(request: HttpRequest, pk: int, **extra) -> dict:
             "resume": selectors.resume_of(application.candidate), **extra}
 
 
+def _detail_page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:
+    """The whole response page, with the screening transcript (None: MongoDB is down, the page says so)."""
+    context["transcript"] = selectors.transcript(application=context["application"])
+    return render(request, DETAIL, context, status=status)
+
+
 @login_required
 @require_GET
 def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = _detail_context(request, pk)
     if request.htmx and request.GET.get("part") == "assessment":
         return render(request, f"{DETAIL}#assessment", context)
-    context["transcript"] = selectors.transcript(application=context["application"])
-    return render(request, DETAIL, context)
+    return _detail_page(request, context)
 
 
 @login_required
@@ -106,8 +110,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         context = _detail_context(request, pk, decision_error=error.detail, draft_message=message)
         if request.htmx:
             return render(request, f"{DETAIL}#decision", context, status=error.status)
-        context["transcript"] = selectors.transcript(application=context["application"])
-        return render(request, DETAIL, context, status=error.status)
+        return _detail_page(request, context, status=error.status)
     if request.htmx:
         return render(request, f"{DETAIL}#decision", _detail_context(request, pk, decision_saved=True))
     flash.success(request, _("Decision saved: the candidate sees it on their applications page."))
@@ -121,6 +124,8 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         services.request_assessment(employer=request.user, application_id=pk)
     except ApplicationError as error:
         _refuse(error)
+        if request.htmx:  # the part as it stands, with the reason (htmx swaps only 2xx answers)
+            return render(request, f"{DETAIL}#assessment", _detail_context(request, pk, assessment_notice=error.detail))
         flash.error(request, error.detail)
         return redirect("applications:detail", pk=pk)
     if request.htmx:

@@ -75,4 +75,3 @@ def asgi_live_server(transactional_db):
     yield SimpleNamespace(url=f"http://127.0.0.1:{port}")
     server.should_exit = True
     thread.join(timeout=10)
-

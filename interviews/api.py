@@ -108,6 +108,7 @@ def create_chat(request: HttpRequest, payload: ChatCreateIn):
 
 @router.delete("/chats", response={204: None})
 def clear_chats(request: HttpRequest):
+    """Delete every chat except screenings, which belong to job applications."""
     services.delete_all_chats(user_id=_user_id(request))
     return Status(204, None)
 
@@ -130,6 +131,7 @@ def rename_chat(request: HttpRequest, chat_id: str, payload: ChatUpdateIn):
 
 @router.delete("/chats/{chat_id}", response={204: None})
 def delete_chat(request: HttpRequest, chat_id: str):
+    """Delete a chat; a screening chat belongs to a job application and is a 409."""
     try:
         services.delete_chat(user_id=_user_id(request), chat_id=chat_id)
     except services.ChatError as error:

@@ -7,6 +7,7 @@ Every filter is built here from typed arguments; request data never becomes a fi
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
 import weakref
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from bson import ObjectId
 from bson.errors import InvalidId
 from django.conf import settings
+from django.utils.translation import gettext as _
 from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument
 from pymongo.errors import PyMongoError
 from pymongo.write_concern import WriteConcern
@@ -27,7 +29,27 @@ _async_clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class ChatsUnavailable(Exception):
-    """MongoDB could not be reached."""
+    """MongoDB could not be reached or refused the operation. Like a ChatError it has a `status` and a
+    `detail`; pages and the API answer it once (interviews.middleware, onlyjobless/api.py)."""
+
+    status = 503
+
+    @property
+    def detail(self) -> str:
+        return _("Chats are unavailable right now. Please try again in a minute.")
+
+
+def _or_unavailable(function):
+    """Sync calls raise ChatsUnavailable, not PyMongo's errors: callers need not know pymongo."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except PyMongoError as error:
+            raise ChatsUnavailable(str(error)) from error
+
+    return wrapper
 
 
 def _client_options() -> dict:
@@ -110,6 +132,7 @@ def ping(*, timeout_ms: int = 1000) -> bool:
         client.close()
 
 
+@_or_unavailable
 def delete_user_data(*, user_id: str) -> None:
     """Hard-delete every chat and message of a user (account deletion)."""
     db = sync_db()
@@ -176,50 +199,56 @@ def new_chat_document(
     }
 
 
+@_or_unavailable
 def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
     """Save a new chat (and its first assistant message, if any); raises ChatsUnavailable when Mongo is down."""
     db = sync_db()
     if greeting is not None:
         chat["message_count"] = 1
         chat["last_message_preview"] = greeting["content"][:PREVIEW_CHARS]
-    try:
-        _chats(db, durable=True).insert_one(chat)
-        if greeting is not None:
-            _messages(db, durable=True).insert_one(greeting)
-    except PyMongoError as error:
-        raise ChatsUnavailable(str(error)) from error
+    _chats(db, durable=True).insert_one(chat)
+    if greeting is not None:
+        _messages(db, durable=True).insert_one(greeting)
     return chat
 
 
+@_or_unavailable
 def get_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
     return sync_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
 
 
-def find_chat(*, chat_id: ObjectId) -> dict | None:
-    """A chat by id alone, even soft-deleted: for background work, and for callers that authorised
-    the read another way (an employer reading a screening chat of an application to their vacancy)."""
-    return sync_db().chats.find_one({"_id": chat_id})
+@_or_unavailable
+def find_chat(*, chat_id: ObjectId, user_id: str, kind: str) -> dict | None:
+    """A chat of this user and kind, even soft-deleted: for background work, and for callers that
+    authorised the read another way (an employer reading the screening chat of an application to their
+    vacancy names the application's candidate and `screening`, so no other chat can be read by its id)."""
+    return sync_db().chats.find_one({"_id": chat_id, "user_id": user_id, "kind": kind})
 
 
 async def aget_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
     return await async_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
 
 
+@_or_unavailable
 def list_chats(*, user_id: str, limit: int, after: tuple[datetime, ObjectId] | None = None) -> list[dict]:
     """Newest activity first; `after` is the (updated_at, _id) of the last chat of the previous page."""
     query: dict = {"user_id": user_id, "deleted_at": None}
     if after is not None:
         updated_at, last_id = after
         query["$or"] = [{"updated_at": {"$lt": updated_at}}, {"updated_at": updated_at, "_id": {"$lt": last_id}}]
-    cursor = sync_db().chats.find(query, {"system_prompt": 0, "plan": 0, "evaluation": 0})
+    # The plan's question ids stay (the list shows "2/8 questions"); their long texts don't travel.
+    projection = {"system_prompt": 0, "evaluation": 0, "plan.questions.text": 0, "plan.questions.ideal_answer": 0}
+    cursor = sync_db().chats.find(query, projection)
     return list(cursor.sort([("updated_at", DESCENDING), ("_id", DESCENDING)]).limit(limit))
 
 
+@_or_unavailable
 def count_chats_created_since(*, user_id: str, since: datetime) -> int:
     # Deleted chats count too, so deleting doesn't reset the daily allowance.
     return sync_db().chats.count_documents({"user_id": user_id, "created_at": {"$gte": since}})
 
 
+@_or_unavailable
 def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | None:
     """Set fields on an owned chat; returns the updated chat or None when absent."""
     return _chats(sync_db(), durable=True).find_one_and_update(
@@ -229,11 +258,13 @@ def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | Non
     )
 
 
+@_or_unavailable
 def set_chat_fields(*, chat_id: ObjectId, changes: dict) -> None:
     """Background work (evaluation) records results without bumping the chat's activity time."""
     _chats(sync_db(), durable=True).update_one({"_id": chat_id}, {"$set": changes})
 
 
+@_or_unavailable
 def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
     result = _chats(sync_db(), durable=True).update_one(
         _owned(user_id=user_id, chat_id=chat_id), {"$set": {"deleted_at": _now()}}
@@ -241,9 +272,11 @@ def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
     return result.matched_count == 1
 
 
-def soft_delete_all(*, user_id: str) -> int:
+@_or_unavailable
+def soft_delete_all(*, user_id: str, keep_kind: str) -> int:
+    """Soft-delete the user's chats except those of `keep_kind`; returns how many."""
     result = _chats(sync_db(), durable=True).update_many(
-        {"user_id": user_id, "deleted_at": None}, {"$set": {"deleted_at": _now()}}
+        {"user_id": user_id, "deleted_at": None, "kind": {"$ne": keep_kind}}, {"$set": {"deleted_at": _now()}}
     )
     return result.modified_count
 
@@ -298,10 +331,12 @@ async def ainsert_messages(messages: list[dict]) -> None:
     await _messages(async_db(), durable=True).insert_many(messages, ordered=True)
 
 
+@_or_unavailable
 def insert_messages(messages: list[dict]) -> None:
     _messages(sync_db(), durable=True).insert_many(messages, ordered=True)
 
 
+@_or_unavailable
 def list_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None) -> list[dict]:
     """Up to `limit` messages older than `before`, oldest → newest; one indexed find."""
     query: dict = {"chat_id": chat_id}
@@ -321,6 +356,7 @@ async def alist_recent_messages(*, chat_id: ObjectId, limit: int, before: Object
     return newest_first[::-1]
 
 
+@_or_unavailable
 def get_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
     return sync_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
 
@@ -346,6 +382,7 @@ async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId) -
     )
 
 
+@_or_unavailable
 def request_stop(*, chat_id: ObjectId) -> list[ObjectId]:
     """Flag the chat's streaming replies to stop (seen by whichever process streams them)."""
     db = sync_db()
@@ -360,6 +397,7 @@ async def ais_stop_requested(*, message_id: ObjectId) -> bool:
     return found is not None
 
 
+@_or_unavailable
 def chat_messages_for_report(*, chat_id: ObjectId) -> list[dict]:
     """Every message of a chat in order, with no user filter (evaluation and screening assessment read a
     whole interview once; an employer reads a screening transcript, authorised by the application)."""

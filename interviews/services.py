@@ -142,12 +142,18 @@ def rename_chat(*, user_id: str, chat_id: str, title: str) -> dict:
 
 
 def delete_chat(*, user_id: str, chat_id: str) -> None:
-    if not chats.soft_delete_chat(user_id=user_id, chat_id=chat_id_or_404(chat_id)):
+    """Soft-delete an own chat. A screening chat belongs to its application (the employer reads it) and stays."""
+    chat = get_chat(user_id=user_id, chat_id=chat_id)
+    if chat.get("kind") == "screening":
+        raise ChatConflict(_("This screening belongs to your job application: the employer reads it, so it "
+                             "can't be deleted."))
+    if not chats.soft_delete_chat(user_id=user_id, chat_id=chat["_id"]):
         raise ChatNotFound()
 
 
 def delete_all_chats(*, user_id: str) -> int:
-    return chats.soft_delete_all(user_id=user_id)
+    """Soft-delete the user's chats except screenings, which belong to their applications; returns how many."""
+    return chats.soft_delete_all(user_id=user_id, keep_kind="screening")
 
 
 def list_chats(*, user_id: str, limit: int = 20, cursor: str | None = None) -> tuple[list[dict], str | None]:
@@ -233,8 +239,12 @@ async def post_message(*, user_id: str, chat_id: str, content) -> Turn:
     await _check_rate(user_id=user_id)
     chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
     if chat is None:
-        if await chats.aget_chat(user_id=user_id, chat_id=chat_oid) is None:
+        finished = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
+        if finished is None:
             raise ChatNotFound()
+        if finished.get("kind") == "screening":
+            raise ChatConflict(_("This screening is finished: your answers were sent to the employer. Follow your "
+                                 "application on the Applications page."))
         raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
     plan = chat.get("plan") or {}
     answered_index = plan.get("current", 1) - 1
@@ -453,7 +463,7 @@ def rate_chat_persona(*, user, chat_id: str, rating: int, comment: str = "", all
     from interviews.feedback import rate_persona
     from interviews.models import Persona
 
-    chat = get_chat(user_id=str(user.pk), chat_id=chat_id)
+    chat = _not_screening(get_chat(user_id=str(user.pk), chat_id=chat_id))
     persona = Persona.objects.filter(pk=chat.get("persona_id")).first() if chat.get("persona_id") else None
     if persona is None:
         raise ChatConflict(_("This chat has no interviewer to rate."))

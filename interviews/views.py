@@ -112,6 +112,9 @@ def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
         services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
     except services.ChatNotFound as error:
         raise Http404(error.detail) from error
+    except services.ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:detail", chat_id=chat_id)
     flash.info(request, _("Chat deleted."))
     url = reverse("chats:list")
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

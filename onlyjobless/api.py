@@ -9,6 +9,7 @@ from accounts.tokens import JWTAuth
 from applications.api import router as applications_router
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
+from interviews.chats import ChatsUnavailable
 from onlyjobless.errors import ApiError
 from resumes.api import router as resumes_router
 from salary.api import router as salary_router
@@ -32,6 +33,11 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
     for name, value in exc.headers.items():
         response[name] = value
     return response
+
+
+@api.exception_handler(ChatsUnavailable)
+def on_chats_unavailable(request: HttpRequest, exc: ChatsUnavailable) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
 
 
 @api.exception_handler(AuthenticationError)

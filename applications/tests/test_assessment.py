@@ -1,11 +1,16 @@
 """Scoring a screening with the fake LLM: valid, invalid, down; evidence checked; never lost."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from applications import assessment
 from applications.models import Application
 from applications.tests.conftest import drain_queue
 from applications.tests.helpers import GOOD_ANSWERS, answer, answer_all, assessment_json
+from interviews import chats
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +18,9 @@ QUOTE = "tuned slow queries with EXPLAIN"
 
 
 def _assess(application) -> Application:
-    return assessment.assess(application_id=application.pk)
+    """Run the scoring queued last, as the worker would."""
+    token = Application.objects.get(pk=application.pk).assessment_queued_at
+    return assessment.assess(application_id=application.pk, queued_at=token)
 
 
 def test_a_valid_assessment_is_blended_with_the_skill_match(api, application, fake_ollama):
@@ -58,7 +65,8 @@ def test_invalid_json_twice_fails_keeps_the_application_and_a_retry_succeeds(api
     fake_ollama.add_reply("not json")
     fake_ollama.add_reply("{still not json")
     result = _assess(application)
-    assert result.assessment_status == "failed" and "could not be read" in result.assessment_error
+    assert result.assessment_status == "failed" and result.assessment_error == "llm_bad_output"
+    assert "could not be read" in result.get_assessment_error_display()
     assert result.status == "in_chat" and result.relevance_score is None and result.chat_id == application.chat_id
     assert len(fake_ollama.chat_requests) == 6 + 2  # six replies, one attempt and one retry
 
@@ -80,7 +88,7 @@ def test_when_the_llm_is_down_the_application_is_kept_for_a_retry(api, applicati
     answer_all(api, application.chat_id)
     fake_ollama.stop()
     result = _assess(application)
-    assert result.assessment_status == "failed" and "unavailable" in result.assessment_error
+    assert result.assessment_status == "failed" and result.assessment_error == "llm_unavailable"
     assert result.status == "in_chat" and Application.objects.count() == 1
     fake_ollama.start()
     fake_ollama.add_reply(assessment_json(50))
@@ -168,3 +176,87 @@ def test_the_worker_records_a_failure_and_a_requeue_recovers(api, employer_api, 
     drain_queue()
     application.refresh_from_db()
     assert application.assessment_status == "ready" and application.relevance_score == 40
+
+
+def test_evidence_of_a_word_or_two_is_no_evidence(api, application, fake_ollama):
+    answer_all(api, application.chat_id)
+    fake_ollama.add_reply(assessment_json(
+        80,
+        strengths=[("Says I", "I"), ("Knows Django", "Django"), ("Docker", "multi-stage builds"), ("Tunes", QUOTE)],
+        reasons=[("Short quote", "with")],
+    ))
+    result = _assess(application)
+    assert result.strengths == [{"text": "Docker", "evidence": "multi-stage builds"},
+                                {"text": "Tunes", "evidence": QUOTE}]
+    assert result.rejection_reasons == [{"text": "Short quote", "evidence": ""}]
+
+
+def test_a_result_is_written_only_by_the_latest_queued_scoring(api, employer_api, application, fake_ollama):
+    answer(api, application.chat_id, GOOD_ANSWERS[0])
+    assert employer_api.post(f"/api/applications/{application.pk}/assess").status_code == 202
+    early = Application.objects.get(pk=application.pk).assessment_queued_at
+    answer_all(api, application.chat_id, GOOD_ANSWERS[1:])  # the last answer queues a new scoring
+    latest = Application.objects.get(pk=application.pk).assessment_queued_at
+    assert latest > early
+
+    fake_ollama.add_reply(assessment_json(90))
+    fake_ollama.add_reply(assessment_json(40))
+    assessment.assess(application_id=application.pk, queued_at=latest)
+    assessment.assess(application_id=application.pk, queued_at=early)  # the early run, finishing last
+    result = Application.objects.get(pk=application.pk)
+    assert result.assessment_status == "ready" and result.relevance_score == 75  # 0.7 × 90 + 0.3 × 40
+    assert len(fake_ollama.chat_requests) == 6 + 1  # the superseded run never asked the model
+
+
+def test_a_run_requeued_while_it_runs_writes_nothing(api, application, fake_ollama, monkeypatch):
+    answer_all(api, application.chat_id)
+    token = Application.objects.get(pk=application.pk).assessment_queued_at
+    read_messages = chats.chat_messages_for_report
+
+    def requeued_meanwhile(**kwargs):  # e.g. the employer's retry lands while this run reads the chat
+        Application.objects.filter(pk=application.pk).update(assessment_queued_at=timezone.now())
+        return read_messages(**kwargs)
+
+    monkeypatch.setattr(chats, "chat_messages_for_report", requeued_meanwhile)
+    fake_ollama.add_reply(assessment_json(90))
+    assessment.assess(application_id=application.pk, queued_at=token)
+    result = Application.objects.get(pk=application.pk)
+    assert result.assessment_status == "pending" and result.relevance_score is None
+
+
+def test_scoring_twice_while_a_run_is_on_it_is_a_conflict(api, employer_api, application):
+    answer_all(api, application.chat_id)
+    response = employer_api.post(f"/api/applications/{application.pk}/assess")
+    assert response.status_code == 409 and "being scored right now" in response.json()["detail"]
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_scoring_pending_for_too_long_can_be_queued_again(api, employer_api, application):
+    answer_all(api, application.chat_id)
+    Application.objects.filter(pk=application.pk).update(assessment_queued_at=timezone.now() - timedelta(minutes=6))
+    assert employer_api.post(f"/api/applications/{application.pk}/assess").status_code == 202
+    assert DBTaskResult.objects.count() == 2
+
+
+def test_recording_a_result_bumps_updated_at(api, application, fake_ollama):
+    answer_all(api, application.chat_id)
+    long_ago = timezone.now() - timedelta(days=1)
+    Application.objects.filter(pk=application.pk).update(updated_at=long_ago)
+    fake_ollama.add_reply(assessment_json(60))
+    assert _assess(application).updated_at > long_ago
+
+
+def test_an_unreachable_chat_store_fails_the_scoring_with_a_reason(api, application, fake_ollama, mongodb_down):
+    result = _assess(application)
+    assert result.assessment_status == "failed" and result.assessment_error == "chats_unavailable"
+    assert "could not be read right now" in result.get_assessment_error_display()
+
+
+def test_only_the_applications_own_screening_chat_is_scored(api, stranger, vacancy, application, fake_ollama):
+    answer_all(api, application.chat_id)
+    # A row pointing at someone else's chat (a bug, an admin's typo) must not read it.
+    other = Application.objects.create(candidate=stranger, vacancy=vacancy, status="in_chat",
+                                       chat_id=application.chat_id)
+    result = assessment.assess(application_id=other.pk, queued_at=None)
+    assert result.rejection_reasons == [{"text": "Did not answer the screening questions.", "evidence": ""}]
+    assert len(fake_ollama.chat_requests) == 6  # the replies to alice's answers; none to score them

@@ -81,8 +81,20 @@ def test_the_owner_sees_the_transcript_and_nobody_else_reads_it(apis, applicatio
         assert "transcript" not in apis[role].get(f"/api/applications/{application.pk}").json()
 
 
+def test_an_application_reads_only_its_candidates_screening_chat(apis, stranger, application):
+    apis["applicant"].post(f"/api/chats/{application.chat_id}/messages", {"content": "Three years of PostgreSQL."})
+    practice = apis["candidate"].post("/api/chats", {}).json()["id"]  # the stranger's own coach chat
+    # Rows pointing at another candidate's screening, or at a chat that is not a screening, read nothing.
+    borrowed = Application.objects.create(candidate=stranger, vacancy=application.vacancy, status="in_chat",
+                                          chat_id=application.chat_id)
+    assert apis["owner"].get(f"/api/applications/{borrowed.pk}").json()["transcript"] == []
+    Application.objects.filter(pk=borrowed.pk).update(chat_id=practice)
+    assert apis["owner"].get(f"/api/applications/{borrowed.pk}").json()["transcript"] == []
+    assert len(apis["owner"].get(f"/api/applications/{application.pk}").json()["transcript"]) == 3
+
+
 PAGE_MATRIX = [
-    ("get", "/applications/", {"owner": 200, "other_employer": 200, "candidate": 200, "applicant": 200,
+    ("get", "/applications/", {"owner": 302, "other_employer": 302, "candidate": 200, "applicant": 200,
                                "anonymous": "login"}),
     ("get", "/applications/vacancy/{vacancy}/", {"owner": 200, "other_employer": 404, "candidate": 404,
                                                   "applicant": 404, "anonymous": "login"}),

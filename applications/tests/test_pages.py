@@ -1,10 +1,13 @@
 """The pages: the candidate's applications, the employer's ranked responses, a response with its decision form,
 the apply box on a vacancy page, and the admin."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from applications.models import Application
@@ -105,13 +108,57 @@ def test_a_transcript_is_read_only_and_escaped(employer_client, api, application
 
 def test_a_failed_scoring_offers_a_retry(employer_client, application):
     Application.objects.filter(pk=application.pk).update(assessment_status="failed",
-                                                         assessment_error="The model is unavailable.")
+                                                         assessment_error="llm_unavailable")
     html = employer_client.get(f"/applications/{application.pk}/").content.decode()
-    assert "Retry scoring" in html and "The model is unavailable." in html
+    assert "Retry scoring" in html and "The model is unavailable right now." in html
     response = employer_client.post(f"/applications/{application.pk}/assess", headers={"HX-Request": "true"})
     assert response.status_code == 200 and "Scoring the screening" in response.content.decode()
     assert 'hx-trigger="every 3s"' in response.content.decode()
     assert Application.objects.get(pk=application.pk).assessment_status == "pending"
+
+
+def test_a_scoring_error_is_shown_as_a_sentence_not_its_code(employer_client, employer_api, application):
+    Application.objects.filter(pk=application.pk).update(assessment_status="failed",
+                                                         assessment_error="llm_bad_output")
+    html = employer_client.get(f"/applications/{application.pk}/").content.decode()
+    assert "llm_bad_output" not in html and "could not be read" in html
+    item = employer_api.get(f"/api/vacancies/{application.vacancy_id}/applications").json()["items"][0]
+    assert item["assessment_error"] == "The model's answer could not be read. Please retry."
+
+
+def test_a_running_scoring_polls_and_a_second_request_explains(employer_client, api, application):
+    for content in GOOD_ANSWERS:
+        answer(api, application.chat_id, content)
+    html = employer_client.get(f"/applications/{application.pk}/").content.decode()
+    assert 'hx-trigger="every 3s"' in html and "Retry scoring" not in html
+    response = employer_client.post(f"/applications/{application.pk}/assess", headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "being scored right now" in response.content.decode()
+    page = employer_client.post(f"/applications/{application.pk}/assess", follow=True).content.decode()
+    assert "being scored right now" in page
+
+
+def test_a_scoring_pending_for_too_long_stops_polling_and_offers_a_retry(employer_client, application):
+    Application.objects.filter(pk=application.pk).update(
+        assessment_status="pending", assessment_queued_at=timezone.now() - timedelta(minutes=6))
+    html = employer_client.get(f"/applications/{application.pk}/", headers={"HX-Request": "true"},
+                               query_params={"part": "assessment"}).content.decode()
+    assert "Retry scoring" in html and "every 3s" not in html and "hx-get" not in html
+    response = employer_client.post(f"/applications/{application.pk}/assess", headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 3s"' in response.content.decode()
+    assert Application.objects.get(pk=application.pk).assessment_running
+
+
+def test_the_response_page_stays_when_mongodb_is_down(employer_client, employer_api, application, mongodb_down):
+    Application.objects.filter(pk=application.pk).update(assessment_status="ready", relevance_score=68)
+    page = employer_client.get(f"/applications/{application.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "68" in html and "The transcript is unavailable right now" in html
+    assert "No messages yet" not in html
+    refused = employer_client.post(f"/applications/{application.pk}/decide", {"status": "maybe"})
+    assert refused.status_code == 400 and "The transcript is unavailable right now" in refused.content.decode()
+    detail = employer_api.get(f"/api/applications/{application.pk}")
+    assert detail.status_code == 200 and detail.json()["transcript"] is None
+    assert detail.json()["relevance_score"] == 68
 
 
 def test_scoring_before_the_screening_starts_is_a_conflict(employer_api, employer_client, vacancy, stranger):
@@ -146,10 +193,9 @@ def test_an_application_without_a_chat_can_start_it_from_the_page(user_client, u
     assert chats.get_chat(user_id=str(user.pk), chat_id=chats.parse_id(application.chat_id)) is not None
 
 
-def test_the_employer_home_lists_their_vacancies_with_response_counts(employer_client, vacancy, application):
-    VacancyFactory(title="Someone else's job")
-    html = employer_client.get("/applications/").content.decode()
-    assert "Backend Developer" in html and "1 response" in html and "Someone else" not in html
+def test_an_employer_is_sent_to_their_vacancies_and_their_responses(employer_client, vacancy, application):
+    response = employer_client.get("/applications/")
+    assert response.status_code == 302 and response.url == "/vacancies/mine/"
 
 
 def _apply_box(user, vacancy) -> str:

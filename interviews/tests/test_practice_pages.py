@@ -27,6 +27,12 @@ def test_a_practice_chat_shows_progress_and_help_buttons(user_client, vacancy, p
     assert response.status_code == 201 and "sse-connect" in response.content.decode()
 
 
+def test_the_chat_list_shows_how_far_each_interview_got(user_client, vacancy, persona):
+    _start(user_client, vacancy, persona)
+    html = user_client.get("/chats/").content.decode()
+    assert "0/3 questions" in html
+
+
 def test_finish_shows_a_pending_report_that_polls_then_the_scores(user_client, vacancy, persona, fake_ollama, user):
     chat_id = _start(user_client, vacancy, persona)
     chats.insert_messages([chats.new_message(chat_id=chats.parse_id(chat_id), user_id=str(user.pk), role="user",
