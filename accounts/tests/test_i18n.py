@@ -50,7 +50,7 @@ def test_a_user_who_prefers_russian_sees_russian_after_logging_in(client):
     page = _html(client.get(response["Location"], headers=headers))
     assert '<html lang="ru">' in page
     for russian in ("Собеседования", "Вакансии", "Резюме", "Отклики", "Зарплата", "Выйти",
-                    "Здравствуйте, ivan", "Новое собеседование", "Ваши собеседования"):
+                    "Здравствуйте, ivan", "Новое собеседование", "Недавние собеседования"):
         assert russian in page, russian
     for english in (">Interviews<", ">Log out<", "Hello, ivan", "New interview"):
         assert english not in page, english
