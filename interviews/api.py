@@ -63,6 +63,7 @@ class ChatCreateIn(Schema):
     title: str | None = Field(default=None, max_length=120)
     vacancy_id: int | None = None
     persona_id: int | None = None
+    focus_skills: list[str] | None = Field(default=None, max_length=10)
 
 
 class ChatUpdateIn(Schema):
@@ -100,7 +101,7 @@ def list_chats(request: HttpRequest, limit: int = Query(20, ge=1, le=100), curso
 def create_chat(request: HttpRequest, payload: ChatCreateIn):
     try:
         chat = services.start_chat(user=request.auth, title=payload.title or "", vacancy_id=payload.vacancy_id,
-                                    persona_id=payload.persona_id)
+                                    persona_id=payload.persona_id, focus_skills=payload.focus_skills)
     except services.ChatError as error:
         raise chat_error(error) from error
     return Status(201, chat_out(chat))

@@ -84,9 +84,47 @@ def _greeting(*, persona, vacancy, questions: list[dict], language: str) -> str:
             f"**Question 1 of {len(questions)}:** {first}")
 
 
+FOCUS_SKILLS_MAX = 10
+FOCUS_OTHER_QUESTIONS = 2
+
+
+def _mentions(question: dict, skill: str) -> bool:
+    words = skill.lower()
+    return any(words in (question.get(field) or "").lower() for field in ("topic", "text", "ideal_answer"))
+
+
+def focus_plan(questions: list[dict], skills: list[str], *, language: str) -> list[dict]:
+    """The plan for practising the skills a candidate is missing: the vacancy's questions about
+    them first, a question of our own for a skill none of them covers, then a couple of others
+    so it still feels like this vacancy's interview."""
+    focused = [q for q in questions if any(_mentions(q, skill) for skill in skills)]
+    covered = {skill for skill in skills if any(_mentions(q, skill) for q in focused)}
+    own = [
+        {"id": f"f{i}", "topic": skill, "text": (FOCUS_QUESTION_RU if language == "ru" else FOCUS_QUESTION) % {"skill": skill},
+         "ideal_answer": (FOCUS_IDEAL_RU if language == "ru" else FOCUS_IDEAL) % {"skill": skill}}
+        for i, skill in enumerate(skills) if skill not in covered
+    ]
+    others = [q for q in questions if q not in focused][:FOCUS_OTHER_QUESTIONS]
+    return focused + own + others
+
+
+# Worded here, not through gettext: the interview speaks the vacancy's language, not the UI's.
+FOCUS_QUESTION = ("This role needs %(skill)s. Tell me about a time you used it, or, if you haven't yet, how you "
+                  "would get productive with it in your first month: what would you learn and build first?")
+FOCUS_IDEAL = ("Says honestly how much %(skill)s they have used. Explains what %(skill)s is for in this role with a "
+               "concrete example (their own, or a realistic one), names a trade-off or a common mistake, and gives a "
+               "specific plan to close the gap: which docs or course, a small project, and how they would check "
+               "their work.")
+FOCUS_QUESTION_RU = ("Для этой роли нужен %(skill)s. Расскажите, как вы его использовали, или, если ещё не "
+                     "приходилось, как освоите его за первый месяц: что изучите и что сделаете первым?")
+FOCUS_IDEAL_RU = ("Честно говорит, какой у него опыт с %(skill)s. Объясняет, зачем %(skill)s нужен в этой роли, на "
+                  "конкретном примере (своём или реалистичном), называет компромисс или типичную ошибку и даёт "
+                  "конкретный план: документация или курс, небольшой проект и как проверить результат.")
+
+
 def start_interview(*, user, title: str = "", vacancy_id: int | None, persona_id: int | None,
                     only_question_ids: list[str] | None = None, plan_questions: list[dict] | None = None,
-                    kind: str = "practice") -> dict:
+                    focus_skills: list[str] | None = None, kind: str = "practice") -> dict:
     """Start a practice chat: snapshot the vacancy's current question set and greet with question 1.
 
     Guarantees: the plan is stored on the chat (later question edits don't change it); no model
@@ -120,6 +158,8 @@ def start_interview(*, user, title: str = "", vacancy_id: int | None, persona_id
                               for i, (topic, text, ideal) in enumerate(GENERAL_QUESTIONS)]
     if only_question_ids:
         plan_questions = [q for q in plan_questions if q["id"] in set(only_question_ids)]
+    if focus_skills:
+        plan_questions = focus_plan(plan_questions, focus_skills, language=getattr(vacancy, "language", "en"))
     if not plan_questions:
         raise ChatError(_("This vacancy has no interview questions yet."))
     check_daily_chat_limit(user_id=str(user.pk))

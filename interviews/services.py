@@ -120,13 +120,34 @@ def create_free_chat(*, user_id: str, title: str = "") -> dict:
     return chats.insert_chat(chat, greeting=greeting)
 
 
-def start_chat(*, user, title: str = "", vacancy_id: int | None = None, persona_id: int | None = None) -> dict:
-    """A practice interview when a vacancy or persona is given, else a free coach chat."""
+def start_chat(*, user, title: str = "", vacancy_id: int | None = None, persona_id: int | None = None,
+               focus_skills: list[str] | None = None) -> dict:
+    """A practice interview when a vacancy or persona is given, else a free coach chat.
+
+    `focus_skills` (with a vacancy) builds the plan around those skills, e.g. the ones the
+    candidate's resume is missing."""
     if vacancy_id is None and persona_id is None:
         return create_free_chat(user_id=str(user.pk), title=title)
     from interviews import practice
 
-    return practice.start_interview(user=user, title=title, vacancy_id=vacancy_id, persona_id=persona_id)
+    skills = _clean_focus_skills(focus_skills)
+    if skills and vacancy_id is None:
+        raise InvalidMessage(_("Choose a vacancy to practise its skills."))
+    return practice.start_interview(user=user, title=title, vacancy_id=vacancy_id, persona_id=persona_id,
+                                    focus_skills=skills)
+
+
+def _clean_focus_skills(skills) -> list[str]:
+    from interviews.practice import FOCUS_SKILLS_MAX
+
+    if skills is None:
+        return []
+    if not isinstance(skills, list) or not all(isinstance(skill, str) for skill in skills):
+        raise InvalidMessage(_("Skills to focus on must be a list of names."))
+    cleaned = list(dict.fromkeys(skill.strip()[:60] for skill in skills if skill.strip()))
+    if len(cleaned) > FOCUS_SKILLS_MAX:
+        raise InvalidMessage(_("Focus on at most %(n)d skills at a time.") % {"n": FOCUS_SKILLS_MAX})
+    return cleaned
 
 
 def rename_chat(*, user_id: str, chat_id: str, title: str) -> dict:

@@ -52,6 +52,7 @@ def chat_new(request: HttpRequest) -> HttpResponse:
                 title=request.POST.get("title", ""),
                 vacancy_id=_int_or_none(request.POST.get("vacancy_id")),
                 persona_id=_int_or_none(request.POST.get("persona_id")),
+                focus_skills=request.POST.getlist("focus") or None,
             )
         except services.ChatError as error:
             context["error"] = error.detail

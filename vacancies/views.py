@@ -45,5 +45,12 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "question_count": len(questions),
             "topics": list(dict.fromkeys(question.topic for question in questions if question.topic)),
             "personas": Persona.objects.for_practice(language=vacancy.language),
+            "focus_skills": _focus_skills(request, vacancy),
         },
     )
+
+
+def _focus_skills(request: HttpRequest, vacancy: Vacancy) -> list[str]:
+    """`?focus=Docker&focus=Celery` (from "For you"): the vacancy's skills to build the practice around."""
+    wanted = {skill.strip().lower() for skill in request.GET.getlist("focus")}
+    return [skill for skill in vacancy.skills if skill.lower() in wanted][:10]
