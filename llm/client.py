@@ -109,7 +109,8 @@ async def stream(messages: Messages, *, model: str | None = None, options: dict[
 
 
 async def chat_json(messages: Messages, *, schema: dict[str, Any], model: str | None = None,
-                    options: dict[str, Any] | None = None, retries: int = 0) -> dict[str, Any]:
+                    options: dict[str, Any] | None = None, retries: int = 0,
+                    connect_retries: int | None = None) -> dict[str, Any]:
     """Asks for one JSON object matching `schema` (Ollama's `format`) and returns it parsed.
 
     Temperature defaults to 0. Guarantees a dict holding every key the schema lists as
@@ -127,7 +128,8 @@ async def chat_json(messages: Messages, *, schema: dict[str, Any], model: str | 
             if attempt:
                 request_options["temperature"] = max(request_options["temperature"], _RETRY_TEMPERATURE)
             response = await _with_connect_retries(lambda: client.chat(
-                model=model, messages=messages, format=schema, options=_options(request_options), stream=False))
+                model=model, messages=messages, format=schema, options=_options(request_options), stream=False),
+                retries=connect_retries)
             content = response.message.content or ""
             try:
                 value = json.loads(content)
@@ -181,12 +183,13 @@ def _options(options: dict[str, Any] | None) -> dict[str, Any]:
     return merged
 
 
-async def _with_connect_retries(call: Callable[[], Awaitable[T]]) -> T:
-    for attempt in range(settings.LLM_CONNECT_RETRIES + 1):
+async def _with_connect_retries(call: Callable[[], Awaitable[T]], *, retries: int | None = None) -> T:
+    retries = settings.LLM_CONNECT_RETRIES if retries is None else retries
+    for attempt in range(retries + 1):
         try:
             return await call()
         except _TRANSPORT_ERRORS as exc:
-            if not _retryable(exc) or attempt == settings.LLM_CONNECT_RETRIES:
+            if not _retryable(exc) or attempt == retries:
                 raise _translate(exc) from exc
         await asyncio.sleep(_BACKOFF_S * 2**attempt)
     raise AssertionError("unreachable: the last attempt returns or raises")

@@ -225,6 +225,8 @@ MESSAGES_PER_MINUTE = env_int("MESSAGES_PER_MINUTE", 20)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 15 * 60)
 RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 5 * 1024 * 1024)
+# The LLM's second read of an uploaded resume; 0 turns it off. The upload waits at most this long.
+RESUME_LLM_TIMEOUT_S = env_float("RESUME_LLM_TIMEOUT_S", 20.0)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

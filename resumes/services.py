@@ -16,6 +16,7 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
 from resumes.parsing import extract_text, parse_resume_text, read_limited, sniff_kind
@@ -217,6 +218,7 @@ def parse_upload(*, user: User, uploaded_file: UploadedFile) -> dict[str, Any]:
         "education": parsed.education[:MAX_EDUCATION_CHARS],
         "summary": parsed.summary[:MAX_SUMMARY_CHARS],
     }
+    draft = ai_read.enrich(draft, text=extracted.text, max_skills=MAX_SKILLS, max_positions=MAX_POSITIONS)
     upload = ResumeUpload(
         user=user,
         kind=extracted.kind,

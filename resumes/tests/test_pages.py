@@ -209,7 +209,7 @@ def test_for_you_lists_matches_with_bars_and_tags(user_client, user):
     assert html.index("Data Engineer") < html.index("Go Developer")
     assert '<meter class="match-meter" min="0" max="100" low="40" high="70" optimum="100" value="67"' in html
     assert '<li class="badge badge-ok">Python</li>' in html
-    assert f'<a class="badge badge-danger" href="/vacancies/{best.pk}/"' in html and ">Airflow</a>" in html
+    assert f'<a class="badge badge-danger" href="/vacancies/{best.pk}/?focus=Airflow#practice-title"' in html and ">Airflow</a>" in html
     assert "One at a time" in html
     assert_csp_friendly(html)
 
