@@ -1,5 +1,7 @@
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -12,6 +14,7 @@ from conftest import free_port
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).parent / "artifacts"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -75,3 +78,25 @@ def asgi_live_server(transactional_db):
     yield SimpleNamespace(url=f"http://127.0.0.1:{port}")
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def run_db_worker(settings):
+    """`manage.py db_worker --batch` in its own process, as production runs it, on the test databases.
+
+    (In the test's thread it could not run: Playwright keeps an event loop running there, which
+    the worker's synchronous LLM call refuses to share.)
+    """
+    from django.db import connection
+
+    def run() -> subprocess.CompletedProcess:
+        # Read when it runs, not when the fixture is set up: `fake_ollama` may point the app at itself later.
+        db = connection.settings_dict
+        auth = f"{db['USER']}:{db['PASSWORD']}@" if db["USER"] else ""
+        env = {"DATABASE_URL": f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
+               "MONGODB_URI": settings.MONGODB_URI, "MONGODB_DB": settings.MONGODB_DB,
+               "OLLAMA_HOST": settings.OLLAMA_HOST, "LLM_TIMEOUT_S": str(settings.LLM_TIMEOUT_S)}
+        return subprocess.run([sys.executable, "manage.py", "db_worker", "--batch"], cwd=ROOT,
+                              env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+
+    return run

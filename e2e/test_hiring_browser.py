@@ -3,10 +3,6 @@ match, applies and answers the screening; the worker scores it; the employer rea
 approves it with a message the candidate then sees."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +11,6 @@ from e2e.conftest import ARTIFACTS, log_in
 # ORM work happens in fixtures only: inside `sync_playwright()` the test body runs in another context.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = [
     "I built our CI images with Docker multi-stage builds and cut the image size from 900 MB to 120 MB.",
     "I have only used Kubernetes in a home lab with k3s, but I know deployments, services and rolling updates.",
@@ -34,24 +29,6 @@ def hiring_setup(employer, user):
     spec = next(spec for spec in PERSONAS if spec["slug"] == "screening")
     Persona.objects.create(**spec, kind=Persona.Kind.SCREENING)
     return employer, user
-
-
-@pytest.fixture
-def run_db_worker(settings):
-    """`manage.py db_worker --batch` in its own process, as production runs it, on the test databases."""
-    from django.db import connection
-
-    db = connection.settings_dict
-    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["USER"] else ""
-    env = {"DATABASE_URL": f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
-           "MONGODB_URI": settings.MONGODB_URI, "MONGODB_DB": settings.MONGODB_DB,
-           "OLLAMA_HOST": settings.OLLAMA_HOST, "LLM_TIMEOUT_S": str(settings.LLM_TIMEOUT_S)}
-
-    def run() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "manage.py", "db_worker", "--batch"], cwd=ROOT,
-                              env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
-
-    return run
 
 
 def log_out(page) -> None:

@@ -1,10 +1,6 @@
 """In a real Chromium against uvicorn: a whole short practice interview, from the picker to the scored report."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +10,6 @@ from e2e.conftest import ARTIFACTS, log_in
 # context, whose connections pytest-django would not close (the test database could not be dropped).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = [
     {"text": "What is a database index, and what does it cost?", "topic": "Databases",
      "ideal_answer": "A B-tree (or similar) structure that speeds up lookups and sorting, paid for with slower "
@@ -45,28 +40,6 @@ def interview_setup(user):
                                      skills=["Python", "Django"], location="Remote", is_published=True)
     replace_questions(vacancy=vacancy, questions=QUESTIONS)
     return user
-
-
-@pytest.fixture
-def run_db_worker(settings):
-    """`manage.py db_worker --batch` in its own process, as production runs it, on the test databases.
-
-    (In the test's thread it could not run: Playwright keeps an event loop running there, which
-    the worker's synchronous LLM call refuses to share.)
-    """
-    from django.db import connection
-
-    db = connection.settings_dict
-    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["USER"] else ""
-    env = {"DATABASE_URL": f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}",
-           "MONGODB_URI": settings.MONGODB_URI, "MONGODB_DB": settings.MONGODB_DB,
-           "OLLAMA_HOST": settings.OLLAMA_HOST, "LLM_TIMEOUT_S": str(settings.LLM_TIMEOUT_S)}
-
-    def run() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "manage.py", "db_worker", "--batch"], cwd=ROOT,
-                              env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
-
-    return run
 
 
 def wait_for_reply(page, count: int) -> None:
