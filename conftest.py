@@ -74,13 +74,6 @@ def mongo_db(mongodb_server):
     return mongodb_server[settings.MONGODB_DB]
 
 
-@pytest.fixture(autouse=True)
-def _no_llm_unless_asked(settings):
-    """No test talks to whatever LLM happens to run on this machine (`make run` starts one on 11435):
-    the LLM is unreachable unless a test asks for `fake_ollama`, which points the app at it."""
-    settings.OLLAMA_HOST = "http://127.0.0.1:9"
-
-
 @pytest.fixture
 def mongodb_down(settings):
     """MongoDB unreachable for this test: a real connection refused, quickly, through the real driver."""
