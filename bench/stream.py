@@ -10,7 +10,11 @@ That path includes what timing `services.stream_reply` alone would hide: ASGI an
 middleware, the session and user lookups in Postgres on both requests, the Mongo round
 trips before the model is called, per-token SSE framing, and rendering the final message. The model is the fake Ollama
 (`python -m llm.fake`) with a fixed token delay, so whatever is added on top of
-"fake direct" (the same fake read through llm.client.stream) is the app's cost.
+"fake direct" (the same fake read through llm.client.stream) is the app's cost. Of that
+cost, the database round trips a turn must wait on before its first token are measured
+on their own (the app's calls, in its order, through its drivers) and printed apart;
+"beyond DB round trips" is what remains. `DB_POOL_MAX_SIZE=0` (in the environment) runs
+the app without its Postgres connection pool.
 
 Everything it needs starts here and is removed at the end: SecantusDB in memory, a
 dedicated Postgres database (migrated, then dropped), the fake model, uvicorn.
@@ -181,6 +185,7 @@ class Stream:
     tokens: int
     complete: bool
     post: float = 0.0  # the app only: the POST that saves the answer
+    error: str = ""  # the app only: what went wrong (a status, an exception), if anything
 
 
 async def direct_stream() -> Stream:
@@ -199,26 +204,33 @@ async def direct_stream() -> Stream:
 async def app_stream(http, chat_id: str) -> Stream:
     """One answer as the browser sends it: htmx POST, then the SSE stream the turn connects to."""
     started = time.perf_counter()
-    response = await http.post(f"/chats/{chat_id}/messages", data={"content": ANSWER})
-    posted = time.perf_counter()
-    if response.status_code != 201:
-        raise SystemExit(f"POST answered {response.status_code}: {response.text[:300]}")
-    stream_url = re.search(r'sse-connect="([^"]+)"', response.text).group(1)
-    first, tokens, complete = None, 0, False
-    async with http.stream("GET", stream_url) as events:
-        event, data = None, []
-        async for line in events.aiter_lines():
-            if line.startswith("event: "):
-                event = line[7:]
-            elif line.startswith("data:"):
-                data.append(line[6:])
-            elif not line and event:
-                if event == "token":
-                    first = first or time.perf_counter()
-                    tokens += 1
-                elif event == "done":
-                    complete = "status-complete" in "\n".join(data)
-                event, data = None, []
+    first, tokens, complete, posted = None, 0, False, started
+    try:
+        response = await http.post(f"/chats/{chat_id}/messages", data={"content": ANSWER})
+        posted = time.perf_counter()
+        if response.status_code != 201:
+            raise RuntimeError(f"POST answered {response.status_code}: {response.text[:300]}")
+        stream_url = re.search(r'sse-connect="([^"]+)"', response.text).group(1)
+        async with http.stream("GET", stream_url) as events:
+            if events.status_code != 200:
+                raise RuntimeError(f"GET stream answered {events.status_code}")
+            event, data = None, []
+            async for line in events.aiter_lines():
+                if line.startswith("event: "):
+                    event = line[7:]
+                elif line.startswith("data:"):
+                    data.append(line[6:])
+                elif not line and event:
+                    if event == "token":
+                        first = first or time.perf_counter()
+                        tokens += len(" ".join(data).split())  # the fake's tokens are words; an event may carry several
+                    elif event == "done":
+                        complete = "status-complete" in "\n".join(data)
+                    event, data = None, []
+    except Exception as error:  # one failed answer is a result to count, not the end of the run
+        end = time.perf_counter()
+        return Stream(ttft=(first or end) - started, total=end - started, tokens=tokens, complete=False,
+                      post=posted - started, error=f"{type(error).__name__}: {error}"[:200])
     end = time.perf_counter()
     return Stream(ttft=(first or end) - started, total=end - started, tokens=tokens, complete=complete,
                   post=posted - started)
@@ -237,15 +249,17 @@ async def _sequential(make, n: int) -> list[Stream]:
     return [await make() for _ in range(n)]
 
 
-async def db_costs(user: BenchUser) -> list[list[str]]:
-    """Round trips of the calls a turn makes, through the app's own functions and drivers."""
+async def db_costs(user: BenchUser) -> tuple[list[list[str]], dict[str, list[float]]]:
+    """Round trips of the calls a turn makes, through the app's own functions and drivers: each call
+    alone (table rows), and the ones a turn waits on before its first token, in the app's order
+    (seconds per sample: "POST", "GET" and their sum "turn")."""
     from asgiref.sync import sync_to_async
     from bson import ObjectId
     from django.contrib.sessions.models import Session
     from django.db import connection
 
     from accounts.models import User
-    from interviews import chats
+    from interviews import chats, prompts
 
     reps = 100
     chat = new_chat(user)  # a chat of its own, so the streams' chats don't grow
@@ -280,16 +294,26 @@ async def db_costs(user: BenchUser) -> list[list[str]]:
          lambda: chats.alist_recent_messages(chat_id=chat_id, limit=40, before=ObjectId())),
         ("Mongo update_one, j=True (save reply)",
          lambda: chats.afinish_message(message_id=last, content=REPLY_SENTENCE, status="complete", meta={})),
-        ("Mongo find_one stop flag (every 250 ms)", lambda: chats.ais_stop_requested(message_id=last)),
+        ("Mongo find stop flags (all a process's streams, every 250 ms)",
+         lambda: chats.astop_requested(message_ids=[m["_id"] for m in history])),
     ]
     rows = []
     for label, call in mongo:
         times = await timed(call)
         rows.append([label, _ms(_percentile(times, 0.5)), _ms(_percentile(times, 0.9))])
 
-    def pg_connect():
-        connection.close()
+    def inside_thread(call):
+        def run() -> float:  # timed in the thread: the hop there is the app's cost, not the database's
+            started = time.perf_counter()
+            call()
+            return time.perf_counter() - started
+        return sync_to_async(run, thread_sensitive=True)
+
+    def pg_checkout():
         connection.ensure_connection()
+
+    # `connection` is per thread: look it up in the thread the ORM calls run in.
+    pg_close = sync_to_async(lambda: connection.close(), thread_sensitive=True)
 
     def pg_session_and_user():
         Session.objects.get(session_key=user.session_key)
@@ -299,13 +323,52 @@ async def db_costs(user: BenchUser) -> list[list[str]]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
 
-    for label, call in [("Postgres connect (CONN_MAX_AGE=0: every request)", pg_connect),
-                        ("Postgres session + user lookup (every request)", pg_session_and_user),
-                        ("Postgres SELECT 1 (bare round trip)", pg_select_1)]:
-        times = await timed(sync_to_async(call, thread_sensitive=True))
+    pooled = bool(connection.settings_dict["OPTIONS"].get("pool"))
+    checkout = ("Postgres pool checkout + health check (every request)" if pooled
+                else "Postgres connect (no pool: every request)")
+    for label, call, reconnect in [(checkout, pg_checkout, True),
+                                   ("Postgres session + user lookup (every request)", pg_session_and_user, False),
+                                   ("Postgres SELECT 1 (bare round trip)", pg_select_1, False)]:
+        times = []
+        for _ in range(reps + 1):
+            if reconnect:
+                await pg_close()  # back to the pool, or closed
+            times.append(await inside_thread(call)())
+        times = times[1:]
         rows.append([label, _ms(_percentile(times, 0.5)), _ms(_percentile(times, 0.9))])
-    await sync_to_async(lambda: connection.close(), thread_sensitive=True)()
-    return rows
+    await pg_close()
+
+    # The round trips a turn waits on before its first token, made as the app makes them.
+    def pg_request():
+        connection.ensure_connection()
+        pg_session_and_user()
+
+    async def post_path() -> float:
+        await pg_close()
+        elapsed = await inside_thread(pg_request)()
+        started = time.perf_counter()
+        await chats.ahit_rate_limit(key="bench-path", window_s=3600)
+        await chats.aclaim_turn(user_id=user_id, chat_id=chat_id, preview=ANSWER)
+        await chats.ainsert_messages([new_message(), new_message()])
+        return elapsed + time.perf_counter() - started
+
+    async def get_path() -> float:
+        await pg_close()
+        elapsed = await inside_thread(pg_request)()
+        started = time.perf_counter()
+        await asyncio.gather(chats.aget_chat(user_id=user_id, chat_id=chat_id),
+                             chats.aget_message(chat_id=chat_id, message_id=last),
+                             chats.alist_recent_messages(chat_id=chat_id, limit=prompts.HISTORY_LIMIT, before=ObjectId()))
+        return elapsed + time.perf_counter() - started
+
+    await post_path(), await get_path()  # warm
+    path = {"POST": [], "GET": []}
+    for _ in range(reps):
+        path["POST"].append(await post_path())
+        path["GET"].append(await get_path())
+    await pg_close()
+    path["turn"] = [a + b for a, b in zip(path["POST"], path["GET"], strict=True)]
+    return rows, path
 
 
 async def sample_pg_connections(db_name: str, stop: asyncio.Event) -> list[tuple[float, int]]:
@@ -401,9 +464,20 @@ def main() -> None:
     print(f"\nbench took {time.perf_counter() - began:.0f} s")
 
 
+def _close_postgres_pool() -> None:
+    from django.db import connection
+
+    connection.close()
+    if connection.settings_dict["OPTIONS"].get("pool"):
+        connection.close_pool()
+
+
 async def run_phases(args, delays, users, base_url, fake_port, app_port, db_name) -> dict:
+    from asgiref.sync import sync_to_async
+
     results: dict = {"delays": {}}
-    results["db"] = await db_costs(users[0])
+    results["db"], results["db_path"] = await db_costs(users[0])
+    await sync_to_async(_close_postgres_pool, thread_sensitive=True)()  # from here on only the app's count
     with uvicorn(app_port) as server:
         solo = _client(base_url, users[0].session_key)
         for delay in delays:
@@ -440,9 +514,13 @@ async def run_phases(args, delays, users, base_url, fake_port, app_port, db_name
 def report(args, delays, results) -> None:
     print("\nDatabase round trips (engine + driver, no app logic; p50 / p90 of 100):")
     print(_table(["call", "p50", "p90"], results["db"]))
-    print("a turn makes, before the first token: POST: 2 Postgres (session, user) + rate limit + claim turn + "
-          "insert;\n  GET stream: 2 Postgres + find chat + find message + history; after the last token: one update."
-          " Each request\n  opens its Postgres connection (DB_CONN_MAX_AGE=0, the default).")
+    path = results["db_path"]
+    db_before_first_token = statistics.median(path["turn"])
+    print("Before its first token a turn waits on: POST: Postgres (connection, session, user) + rate limit + claim "
+          "turn + insert;\n  GET stream: Postgres (connection, session, user) + chat, message and history at once. "
+          "After the last token: one update.\n  Made in that order, as the app makes them (p50 / p90 of 100): "
+          + ", ".join(f"{name} {_ms(_percentile(path[name], 0.5))} / {_ms(_percentile(path[name], 0.9))}"
+                      for name in ("POST", "GET", "turn")))
 
     rows = []
     for delay in delays:
@@ -451,42 +529,55 @@ def report(args, delays, results) -> None:
         d50, d90 = (_percentile([s.ttft for s in direct], q) for q in (0.5, 0.9))
         a50, a90 = (_percentile([s.ttft for s in app], q) for q in (0.5, 0.9))
         overhead = [a.ttft - statistics.median(s.ttft for s in direct) for a in app]
+        beyond_db = [o - db_before_first_token for o in overhead]
         tokens = sum(s.tokens for s in app)
+        whole_direct, whole_app = statistics.median(s.total for s in direct), statistics.median(s.total for s in app)
         rows.append([
             f"{delay * 1000:.0f} ms",
             f"{_ms(d50)} / {_ms(d90)}",
             f"{_ms(a50)} / {_ms(a90)}",
             f"{_ms(_percentile([s.post for s in app], 0.5))}",
             f"{_ms(_percentile(overhead, 0.5))} / {_ms(_percentile(overhead, 0.9))}",
-            f"{a50 / d50:.1f}x",
-            f"{_ms(statistics.median(s.total for s in direct))} / {_ms(statistics.median(s.total for s in app))}",
+            f"{_ms(_percentile(beyond_db, 0.5))} / {_ms(_percentile(beyond_db, 0.9))}",
+            f"{_ms(whole_direct)} / {_ms(whole_app)}",
+            f"{whole_app / whole_direct:.3f}",
             f"{r['cpu'] * 1e6 / tokens:.0f} µs",
             f"{r['cpu'] * 1000 / len(app):.0f} ms",
             "yes" if all(s.complete and s.tokens == args.tokens for s in app) else "NO",
         ])
-    print(f"\nOne stream at a time ({args.samples} streams per row; TTFT p50 / p90):")
-    print(_table(["token delay", "fake direct TTFT", "app TTFT", "app POST", "app overhead", "ratio",
-                  "whole reply direct / app", "app CPU/token", "app CPU/turn", "all complete"], rows))
+    print(f"\nOne stream at a time ({args.samples} streams per row; p50 / p90):")
+    print(_table(["token delay", "fake direct TTFT", "app TTFT", "app POST", "app overhead", "beyond DB round trips",
+                  "whole reply direct / app", "ratio", "app CPU/token", "app CPU/turn", "all complete"], rows))
     print("app TTFT runs from the POST to the first SSE token event; overhead = app TTFT - median direct TTFT;\n"
-          "CPU is the uvicorn process's user+system time over the streams, divided by the tokens (or turns) "
-          "it served.")
+          "beyond DB round trips = overhead - the turn's round trips before its first token (p50, above); ratio = "
+          "whole reply app / direct (medians);\nCPU is the uvicorn process's user+system time over the streams, "
+          "divided by the tokens (or turns) it served.")
 
     c = results["concurrent"]
     app, direct = c["app"], c["direct"]
     tokens = sum(s.tokens for s in app)
+    failed = [s for s in app if s.error]
     rows = [
-        ["fake direct", f"{c['direct_wall']:.2f} s", f"{sum(s.complete for s in direct)}/{len(direct)}",
+        ["fake direct", f"{c['direct_wall']:.2f} s", f"{sum(s.complete for s in direct)}/{len(direct)}", "",
          _ms(_percentile([s.ttft for s in direct], 0.5)), _ms(_percentile([s.ttft for s in direct], 0.9)), "", ""],
         ["app", f"{c['app_wall']:.2f} s",
-         f"{sum(s.complete and s.tokens == args.tokens for s in app)}/{len(app)}",
+         f"{sum(s.complete and s.tokens == args.tokens for s in app)}/{len(app)}", str(len(failed)),
          _ms(_percentile([s.ttft for s in app], 0.5)), _ms(_percentile([s.ttft for s in app], 0.9)),
          f"{c['cpu'] * 1e6 / max(tokens, 1):.0f} µs", c["pg_held"]],
     ]
     print(f"\n{len(app)} concurrent streams, one per user, token delay {c['delay'] * 1000:.0f} ms "
           f"(a reply alone takes {args.tokens * c['delay']:.1f} s):")
-    print(_table(["", "wall", "complete", "TTFT p50", "TTFT p90", "CPU/token", "Postgres conns held"], rows))
-    print("Postgres conns held: the most connections to the bench database (pg_stat_activity) while every stream "
-          "was between\n  its first and last token; DESIGN.md: none should be held while streaming.")
+    print(_table(["", "wall", "complete", "errors", "TTFT p50", "TTFT p90", "CPU/token", "Postgres conns open"], rows))
+    for stream in failed[:5]:
+        print(f"  error: {stream.error}")
+    from django.conf import settings
+
+    pool = settings.DATABASES["default"]["OPTIONS"].get("pool")
+    print("Postgres conns open: the most connections to the bench database (pg_stat_activity) while every stream "
+          "was between\n  its first and last token; DESIGN.md: none may be held by a stream. "
+          + (f"With the pool (max {pool['max_size']}) these are its idle connections: a stream holding one\n  would "
+             f"leave the other streams waiting for a connection. DB_POOL_MAX_SIZE=0 runs without the pool, where "
+             f"any is one held." if pool else "Without a pool, any connection open then is held by a stream."))
 
 
 if __name__ == "__main__":

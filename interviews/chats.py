@@ -392,9 +392,10 @@ def request_stop(*, chat_id: ObjectId) -> list[ObjectId]:
     return ids
 
 
-async def ais_stop_requested(*, message_id: ObjectId) -> bool:
-    found = await async_db().messages.find_one({"_id": message_id, "stop_requested": True}, {"_id": 1})
-    return found is not None
+async def astop_requested(*, message_ids: list[ObjectId]) -> list[ObjectId]:
+    """Which of these messages were flagged to stop (one read for all of a process's streams)."""
+    cursor = async_db().messages.find({"_id": {"$in": message_ids}, "stop_requested": True}, {"_id": 1})
+    return [found["_id"] async for found in cursor]
 
 
 @_or_unavailable

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -69,14 +68,39 @@ class ChatConflict(ChatError):
 
 # ---------------------------------------------------------------- in-process registries
 
-# Replies streaming in this process: message id → user id. Stop requests for them are
-# seen on the next token; other processes see the Mongo flag (polled every 250 ms).
+# Replies streaming in this process: message id → user id. A stop asked of this process is seen
+# on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
+# event loop reads for all the replies streaming here every 250 ms (not one read per reply).
 _streaming: dict[ObjectId, str] = {}
 _stop_signals: set[ObjectId] = set()
+_stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
 
 
 def _user_is_generating(user_id: str) -> bool:
     return user_id in _streaming.values()
+
+
+def _watch_stop_flags() -> None:
+    """Start this event loop's stop poll unless it runs; a poll ends once no reply streams."""
+    for loop, poll in list(_stop_polls.items()):
+        if poll.done():
+            del _stop_polls[loop]
+    loop = asyncio.get_running_loop()
+    if loop not in _stop_polls:
+        _stop_polls[loop] = loop.create_task(_poll_stop_flags())
+
+
+async def _poll_stop_flags() -> None:
+    while _streaming:
+        await asyncio.sleep(STOP_POLL_S)
+        if not _streaming:
+            return
+        try:
+            flagged = await chats.astop_requested(message_ids=list(_streaming))
+        except Exception:  # Mongo may come back: keep watching (the replies stream on meanwhile)
+            logger.warning("Could not read the stop flags of %d streaming replies", len(_streaming), exc_info=True)
+            continue
+        _stop_signals.update(message_id for message_id in flagged if message_id in _streaming)
 
 
 # ---------------------------------------------------------------- chats
@@ -323,24 +347,54 @@ def _instruction_for(chat: dict, message: dict) -> str | None:
     return practice.turn_instruction(chat, message) if chat.get("kind") in ("practice", "screening") else None
 
 
-async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
+@dataclass
+class PendingReply:
+    chat: dict
+    message: dict
+    history: list[dict]  # the prompt's messages before `message`, oldest first
+
+
+async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingReply:
+    """An assistant message of the user's chat, with the history its prompt needs.
+
+    The three reads go to Mongo at once (the history is read before ownership is known, and
+    dropped if the chat is not the user's). Raises ChatNotFound for a missing or foreign one.
+    """
+    chat_oid, message_oid = chat_id_or_404(chat_id), chats.parse_id(message_id)
+    if message_oid is None:
+        raise ChatNotFound()
+    chat, message, history = await asyncio.gather(
+        chats.aget_chat(user_id=user_id, chat_id=chat_oid),
+        chats.aget_message(chat_id=chat_oid, message_id=message_oid),
+        chats.alist_recent_messages(chat_id=chat_oid, limit=prompts.HISTORY_LIMIT, before=message_oid),
+    )
+    if chat is None or message is None or message["role"] != "assistant":
+        raise ChatNotFound()
+    return PendingReply(chat=chat, message=message, history=history)
+
+
+async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None) -> AsyncIterator[StreamEvent]:
     """Stream the reply for `message` (status streaming) and save it once when it ends.
 
     Yields `token` events, then one `done` (the saved message) or `error` event. The save
     happens even when the consumer goes away (disconnect) and is shielded from cancellation.
-    No database work per token; the stop flag in Mongo is read at most every 250 ms; no
-    Postgres connection is held while streaming.
+    No database work per token; the stop flag in Mongo is read every 250 ms, beside the
+    stream (a token never waits for it); no Postgres connection is held while streaming.
+    `history` (from `find_reply`) saves a round trip; without it, it is read here.
     """
     message_id = message["_id"]
-    await sync_to_async(_release_postgres)()
-    history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
+    # Handing back the request's Postgres connection takes a thread hop: it overlaps the reads
+    # and the model's first token instead of delaying them.
+    release = asyncio.ensure_future(sync_to_async(_release_postgres)())
+    if history is None:
+        history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
     request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
                                      history=history, instruction=_instruction_for(chat, message))
     _streaming[message_id] = message["user_id"]
+    _watch_stop_flags()
     parts: list[str] = []
     usage: dict = {}
     status, error = "complete", None
-    next_poll = time.monotonic() + STOP_POLL_S
     try:
         upstream = llm.stream(request, usage=usage)
         try:
@@ -350,11 +404,6 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
                 if message_id in _stop_signals:
                     status = "stopped"
                     break
-                if time.monotonic() >= next_poll:
-                    next_poll = time.monotonic() + STOP_POLL_S
-                    if await chats.ais_stop_requested(message_id=message_id):
-                        status = "stopped"
-                        break
         finally:
             await upstream.aclose()  # ends the Ollama request at once on stop or disconnect
     except llm.LLMError as exc:
@@ -369,6 +418,7 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
         final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
         await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
                                                    status=status, meta=final["meta"], error=error))
+        await asyncio.shield(release)
     if status == "failed":
         yield StreamEvent("error", detail=error or "", message=final)
     else:
@@ -377,7 +427,8 @@ async def stream_reply(*, chat: dict, message: dict) -> AsyncIterator[StreamEven
 
 def _release_postgres() -> None:
     # A reply needs no Postgres, but the request's session lookup left a connection open that would
-    # sit idle for the whole stream: one per open stream. (Inside a test's transaction it stays.)
+    # sit idle for the whole stream: one per open stream. With a pool, closing returns it there.
+    # (Inside a test's transaction it stays.)
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:
             connection.close()

@@ -207,11 +207,12 @@ def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
                             request=request)
 
 
-async def _page_events(request: HttpRequest, chat: dict, message: dict) -> AsyncIterator[bytes]:
+async def _page_events(request: HttpRequest, reply: services.PendingReply) -> AsyncIterator[bytes]:
+    chat, message = reply.chat, reply.message
     if message["status"] != "streaming":  # a reconnect after the end: just show the saved reply
         yield _sse("done", _message_html(request, chat, message))
         return
-    async for event in services.stream_reply(chat=chat, message=message):
+    async for event in services.stream_reply(chat=chat, message=message, history=reply.history):
         if event.kind == "token":
             yield _sse("token", escape(event.delta))
         else:
@@ -222,15 +223,12 @@ async def _page_events(request: HttpRequest, chat: dict, message: dict) -> Async
 @require_GET
 async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> StreamingHttpResponse:
     """SSE for one reply: escaped tokens, then the rendered message; the reply is saved by the service."""
-    from interviews import chats
-
     user = await _user_or_404(request)
-    chat_oid, message_oid = chats.parse_id(chat_id), chats.parse_id(message_id)
-    chat = await chats.aget_chat(user_id=str(user.pk), chat_id=chat_oid) if chat_oid and message_oid else None
-    message = await chats.aget_message(chat_id=chat_oid, message_id=message_oid) if chat else None
-    if message is None or message["role"] != "assistant":
-        raise Http404
-    response = StreamingHttpResponse(_page_events(request, chat, message), content_type="text/event-stream")
+    try:
+        reply = await services.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
+    except services.ChatNotFound as error:
+        raise Http404(error.detail) from error
+    response = StreamingHttpResponse(_page_events(request, reply), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response

@@ -14,6 +14,7 @@ import asyncio
 import json
 import ssl
 import time
+import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import aclosing
 from functools import cache
@@ -78,24 +79,27 @@ async def stream(messages: Messages, *, model: str | None = None, options: dict[
     started = time.perf_counter()
     first_delta_at: float | None = None
     last: Any = None
+    client = _streaming_client()
     try:
-        async with _client() as client:
-            for attempt in range(settings.LLM_CONNECT_RETRIES + 1):
-                try:
-                    parts = await client.chat(model=model, messages=messages, options=_options(options), stream=True)
-                    async with aclosing(parts):
-                        async for part in parts:
-                            if part.message.content:
-                                first_delta_at = first_delta_at or time.perf_counter()
-                                yield part.message.content
-                            if part.done:
-                                last = part
-                                return
-                    raise LLMUnavailable(f"{settings.OLLAMA_HOST} ended the stream before it was done")
-                except _TRANSPORT_ERRORS as exc:
-                    if first_delta_at is not None or not _retryable(exc) or attempt == settings.LLM_CONNECT_RETRIES:
-                        raise _translate(exc) from exc
-                await asyncio.sleep(_BACKOFF_S * 2**attempt)
+        for attempt in range(settings.LLM_CONNECT_RETRIES + 1):
+            try:
+                parts = await client.chat(model=model, messages=messages, options=_options(options), stream=True)
+                async with aclosing(parts):
+                    # Read on past the `done` part to the end of the response (the server ends it
+                    # at once), so the connection goes back to the pool for the next reply.
+                    async for part in parts:
+                        if part.message.content:
+                            first_delta_at = first_delta_at or time.perf_counter()
+                            yield part.message.content
+                        if part.done:
+                            last = part
+                if last is not None:
+                    return
+                raise LLMUnavailable(f"{settings.OLLAMA_HOST} ended the stream before it was done")
+            except _TRANSPORT_ERRORS as exc:
+                if first_delta_at is not None or not _retryable(exc) or attempt == settings.LLM_CONNECT_RETRIES:
+                    raise _translate(exc) from exc
+            await asyncio.sleep(_BACKOFF_S * 2**attempt)
     finally:
         if usage is not None:
             usage.update(
@@ -167,11 +171,27 @@ def _ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _client(*, timeout: float | None = None) -> ollama.AsyncClient:
-    # A client per call: async clients belong to one event loop, and the sync wrappers run
-    # on their own loops. Each call opens its own connection; closing it ends the stream.
+def _client(*, timeout: float | None = None, **options: Any) -> ollama.AsyncClient:
+    # A client per call (but see _streaming_client): async clients belong to one event loop,
+    # and the sync wrappers run on their own loops.
     return ollama.AsyncClient(host=settings.OLLAMA_HOST, timeout=timeout or settings.LLM_TIMEOUT_S,
-                              verify=_ssl_context())
+                              verify=_ssl_context(), **options)
+
+
+# Streams share one client per event loop (uvicorn runs one), host and timeout, and so its open
+# connections: a reply skips building a client and connecting (~1 ms). A stream closed before its
+# end closes its connection, which still stops the model at once.
+_streaming_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[str, float], ollama.AsyncClient]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _streaming_client() -> ollama.AsyncClient:
+    clients = _streaming_clients.setdefault(asyncio.get_running_loop(), {})
+    key = (settings.OLLAMA_HOST, settings.LLM_TIMEOUT_S)
+    if key not in clients:
+        # No cap on connections: each open stream holds one, and streams must not queue for them.
+        clients[key] = _client(limits=httpx.Limits(max_connections=None, max_keepalive_connections=20))
+    return clients[key]
 
 
 def _options(options: dict[str, Any] | None) -> dict[str, Any]:

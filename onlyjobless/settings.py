@@ -70,17 +70,19 @@ INSTALLED_APPS = [
     "salary",
 ]
 
+# Every middleware is async capable (one sync-only middleware puts the whole stack in a thread),
+# and the onlyjobless ones run Django's on the event loop instead of hopping to a thread per hook.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "onlyjobless.middleware.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "onlyjobless.middleware.StaticFilesMiddleware",
+    "onlyjobless.middleware.SessionMiddleware",
+    "onlyjobless.middleware.LocaleMiddleware",
+    "onlyjobless.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "onlyjobless.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "onlyjobless.middleware.MessageMiddleware",
     "interviews.middleware.ChatsUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -106,6 +108,9 @@ TEMPLATES = [
 
 ASGI_APPLICATION = "onlyjobless.asgi.application"
 
+# A pool of open connections (psycopg_pool), so a request borrows one instead of connecting (~6 ms).
+# DB_POOL_MAX_SIZE=0 turns it off; then DB_CONN_MAX_AGE may keep connections instead (not both).
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 20)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", "postgres://localhost/onlyjobless"),
@@ -114,6 +119,14 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+if DB_POOL_MAX_SIZE:
+    if DATABASES["default"]["CONN_MAX_AGE"]:
+        raise ImproperlyConfigured("DB_CONN_MAX_AGE needs DB_POOL_MAX_SIZE=0: a pool already keeps connections.")
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": min(env_int("DB_POOL_MIN_SIZE", 2), DB_POOL_MAX_SIZE),
+        "max_size": DB_POOL_MAX_SIZE,
+        "timeout": env_float("DB_POOL_TIMEOUT_S", 10.0),  # waiting for a free connection, then an error
+    }
 if env_str("TEST_DATABASE_NAME"):  # lets several test runs share one Postgres server
     DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -159,6 +160,21 @@ async def test_a_client_disconnect_saves_the_partial_reply(free_chat, fake_ollam
     assert all(event.kind == "token" for event in received)
     stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
     assert stored["status"] == "stopped" and stored["content"] == "tok tok tok "
+
+
+async def test_a_stop_asked_of_another_process_is_seen_within_a_poll(free_chat, fake_ollama, user):
+    fake_ollama.add_reply(["tok "] * 200, token_delay=0.02)
+    turn = await services.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
+    stream = services.stream_reply(chat=turn.chat, message=turn.assistant_message)
+    events = [await anext(stream)]
+    # Only the Mongo flag, as the stop endpoint of another process sets it: this one's registry knows nothing.
+    await sync_to_async(chats.request_stop)(chat_id=free_chat["_id"])
+    flagged_at = time.monotonic()
+    events += [event async for event in stream]
+    assert time.monotonic() - flagged_at < services.STOP_POLL_S + 0.25
+    assert events[-1].kind == "done" and events[-1].message["status"] == "stopped"
+    stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
+    assert stored["status"] == "stopped" and 0 < len(stored["content"]) < len("tok " * 200)
 
 
 async def test_empty_and_oversized_and_non_text_messages_are_refused(free_chat, auth, settings, fake_ollama):
