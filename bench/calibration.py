@@ -37,21 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import table as _table  # noqa: E402
+
 KINDS = ["empty", "gibberish", "copy of question", "off-topic", "partial", "ideal"]
 ORDER = ["empty", "gibberish", "off-topic", "partial", "ideal"]  # <=, <=, <, <
 STRICT_FROM = "off-topic"  # off-topic < partial < ideal must be strict
-
-
-def _table(headers: list[str], rows: list[list[str]], *, text_columns: int = 1) -> str:
-    """Plain-text table: the first ``text_columns`` columns left-aligned, numbers right-aligned."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).ljust(w) if i < text_columns else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
 # ---------------------------------------------------------------- the candidates

@@ -23,28 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import percentile as _percentile, table as _table  # noqa: E402
+
 from salary import ml  # noqa: E402
 from salary.synthetic import generate_postings  # noqa: E402
 
 P50_TARGET_MS = 20.0
 TRAIN_TARGET_S = 60.0
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def _table(headers: list[str], rows: list[list[str]], *, text_columns: int = 1) -> str:
-    """Plain-text table: the first ``text_columns`` columns left-aligned, numbers right-aligned."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).ljust(w) if i < text_columns else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
 def _metrics_table(metrics: dict) -> str:

@@ -43,27 +43,12 @@ BIN = Path(sys.executable).parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import percentile as _percentile, table as _table  # noqa: E402
+
 REPLY_SENTENCE = ("Thanks, that is a clear answer. Could you walk me through how you would measure the "
                   "result and what you would change next time? ")
 ANSWER = "I would start by measuring the slow query, then add the index and check the plan again."
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def _table(headers: list[str], rows: list[list[str]], *, text_columns: int = 1) -> str:
-    """Plain-text table: the first ``text_columns`` columns left-aligned, numbers right-aligned."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).ljust(w) if i < text_columns else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
 def _ms(seconds: float) -> str:
