@@ -13,7 +13,6 @@ from pydantic import Field
 
 from applications import selectors, services
 from applications.models import Application
-from onlyjobless.errors import ApiError
 
 router = Router(tags=["applications"])
 
@@ -138,16 +137,9 @@ class PageQuery(Schema):
     page: int = Field(default=1, ge=1, le=10_000)
 
 
-def _error(error: services.ApplicationError) -> ApiError:
-    return ApiError(error.status, error.detail)
-
-
 @router.post("/vacancies/{int:vacancy_id}/apply", response={201: ApplyOut})
 def apply(request: HttpRequest, vacancy_id: int):
-    try:
-        application = services.apply(candidate=request.auth, vacancy_id=vacancy_id)
-    except services.ApplicationError as error:
-        raise _error(error) from error
+    application = services.apply(candidate=request.auth, vacancy_id=vacancy_id)
     return Status(201, application)
 
 
@@ -159,46 +151,30 @@ def my_applications(request: HttpRequest, query: Query[PageQuery]):
 
 @router.post("/applications/{int:application_id}/screening", response=ApplyOut)
 def start_screening(request: HttpRequest, application_id: int):
-    try:
-        application = services.start_screening(candidate=request.auth, application_id=application_id)
-    except services.ApplicationError as error:
-        raise _error(error) from error
-    return application
+    return services.start_screening(candidate=request.auth, application_id=application_id)
 
 
 @router.get("/vacancies/{int:vacancy_id}/applications", response=ResponsePage)
 def vacancy_applications(request: HttpRequest, vacancy_id: int, query: Query[PageQuery]):
-    try:
-        _vacancy, responses = selectors.vacancy_responses(employer=request.auth, vacancy_id=vacancy_id)
-    except services.ApplicationError as error:
-        raise _error(error) from error
+    _vacancy, responses = selectors.vacancy_responses(employer=request.auth, vacancy_id=vacancy_id)
     page = Paginator(responses, PAGE_SIZE).get_page(query.page)
     return {"items": list(page), "count": page.paginator.count}
 
 
 @router.get("/applications/{int:application_id}", response=ResponseDetailOut)
 def application_detail(request: HttpRequest, application_id: int):
-    try:
-        application = selectors.owned_response(employer=request.auth, application_id=application_id)
-    except services.ApplicationError as error:
-        raise _error(error) from error
+    application = selectors.owned_response(employer=request.auth, application_id=application_id)
     application.transcript = selectors.transcript(application=application)
     return application
 
 
 @router.patch("/applications/{int:application_id}", response=ResponseOut)
 def decide(request: HttpRequest, application_id: int, payload: DecisionIn):
-    try:
-        return services.decide(employer=request.auth, application_id=application_id, status=payload.status,
-                               message=payload.message)
-    except services.ApplicationError as error:
-        raise _error(error) from error
+    return services.decide(employer=request.auth, application_id=application_id, status=payload.status,
+                           message=payload.message)
 
 
 @router.post("/applications/{int:application_id}/assess", response={202: AssessmentOut})
 def assess(request: HttpRequest, application_id: int):
-    try:
-        application = services.request_assessment(employer=request.auth, application_id=application_id)
-    except services.ApplicationError as error:
-        raise _error(error) from error
+    application = services.request_assessment(employer=request.auth, application_id=application_id)
     return Status(202, application)

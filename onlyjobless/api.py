@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from accounts.api import router as accounts_router
 from accounts.tokens import JWTAuth
 from applications.api import router as applications_router
+from applications.services import ApplicationError
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
 from interviews.chats import ChatsUnavailable
@@ -37,6 +38,11 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
 
 @api.exception_handler(ChatsUnavailable)
 def on_chats_unavailable(request: HttpRequest, exc: ChatsUnavailable) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
+
+
+@api.exception_handler(ApplicationError)
+def on_application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
     return api.create_response(request, {"detail": exc.detail}, status=exc.status)
 
 
