@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interviews import chats
+from resumes.skills import names_term
 
 # Interviews with a persona but no vacancy use a general set, stored on the chat like any plan.
 GENERAL_QUESTIONS = [
@@ -89,8 +90,7 @@ FOCUS_OTHER_QUESTIONS = 2
 
 
 def _mentions(question: dict, skill: str) -> bool:
-    words = skill.lower()
-    return any(words in (question.get(field) or "").lower() for field in ("topic", "text", "ideal_answer"))
+    return any(names_term(question.get(field) or "", skill) for field in ("topic", "text", "ideal_answer"))
 
 
 def focus_plan(questions: list[dict], skills: list[str], *, language: str) -> list[dict]:

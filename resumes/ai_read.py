@@ -16,7 +16,7 @@ from asgiref.sync import async_to_sync
 from django.conf import settings
 
 from llm import client as llm
-from resumes.skills import normalize_skills
+from resumes.skills import names_term, normalize_skills
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +47,7 @@ async def _ask(text: str) -> dict[str, Any]:
 
 
 def _named_in(text: str, values: Any, *, limit: int) -> list[str]:
-    lowered = text.lower()
-    found = [v.strip() for v in values if isinstance(v, str) and v.strip() and v.strip().lower() in lowered]
-    return found[:limit]
+    return [v.strip() for v in values if isinstance(v, str) and names_term(text, v)][:limit]
 
 
 def enrich(draft: dict[str, Any], *, text: str, max_skills: int, max_positions: int) -> dict[str, Any]:

@@ -543,6 +543,13 @@ def normalize_skill(name: str) -> str:
     return cleaned[:MAX_SKILL_CHARS].rstrip()
 
 
+def names_term(text: str, term: str) -> bool:
+    """Whether `text` names `term` as a whole word, case-insensitively ("Go" is not in "good",
+    "C++" is in "C++ and Rust"): how a model's answer or a question is checked against real text."""
+    term = term.strip()
+    return bool(term) and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def normalize_skills(names: Iterable[str]) -> list[str]:
     """Canonical names, blanks dropped, deduplicated case-insensitively, first order kept."""
     result: list[str] = []

@@ -65,3 +65,14 @@ def test_missing_skills_on_for_you_lead_to_a_focused_practice(user_client, user,
     response = user_client.post("/chats/new", {"vacancy_id": vacancy.pk, "persona_id": persona_id, "focus": ["Kubernetes"]})
     assert response.status_code == 302
     assert plan_of(response["Location"].strip("/").split("/")[-1])[0].startswith("This role needs Kubernetes.")
+
+
+def test_a_short_skill_name_matches_whole_words_only(api):
+    PersonaFactory()
+    vacancy = VacancyFactory(title="Backend", skills=["Go"], questions=[
+        {"text": "What makes a good code review?", "topic": "Teamwork", "ideal_answer": "Kind, specific."},
+        {"text": "How do goroutines talk in Go?", "topic": "Concurrency", "ideal_answer": "Channels."},
+    ])
+    response = api.post("/api/chats", {"vacancy_id": vacancy.pk, "focus_skills": ["Go"]})
+    plan = plan_of(response.json()["id"])
+    assert plan[0] == "How do goroutines talk in Go?"  # "good" is not a question about Go

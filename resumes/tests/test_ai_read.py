@@ -81,3 +81,12 @@ def test_no_model_at_all_still_parses(api, settings):
     settings.OLLAMA_HOST = "http://127.0.0.1:9"  # nothing listens there
     response = upload(api, make_pdf(LINES))
     assert response.status_code == 200 and "Python" in response.json()["skills"]
+
+
+def test_a_model_skill_counts_only_as_a_whole_word_of_the_text(api, fake_ollama):
+    fake_ollama.add_reply(answer(skills=["Go", "Nomad"]))
+    lines = ["Good communicator. I run services on Nomad."]
+
+    skills = upload(api, make_pdf(lines)).json()["skills"]
+
+    assert "Nomad" in skills and "Go" not in skills  # "Good" does not name Go
