@@ -6,3 +6,9 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "applications"
     verbose_name = _("Applications")
+
+    def ready(self) -> None:
+        # interviews knows nothing of applications: the screening's rules are registered here.
+        from applications.kind import register_kind
+
+        register_kind()

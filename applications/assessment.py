@@ -1,14 +1,19 @@
-"""Scoring a screening for the employer: one bounded JSON call, evidence checked, blended with the skill match.
+"""Scoring a screening for the employer: the answers graded against their rubrics, blended with the skill match.
 
-The final relevance score is 70% the model's reading of the answers and 30% the resume's
-skill match at the time of applying (when the vacancy lists no skills, the model's score
-alone). The answers weigh more because they are what the screening adds; the skill match
-keeps a weak or overexcited model from placing a candidate far from what the resume shows.
+The final relevance score is 70% the answers and 30% the resume's skill match at the time of
+applying (when the vacancy lists no skills, the answers alone). The answers weigh more because
+they are what the screening adds; the skill match keeps the answers' grade from placing a
+candidate far from what the resume shows.
 
-Abstention rules the model can't override: no answers at all means no model call, a
-conversation score of 0 (so 30 at most overall) and the reason "did not answer"; a strength
-needs a quote from the answers as evidence or it is dropped; unanswered questions add a
-reason of their own.
+The answers are graded by the interview grader (`interviews.grader`): each screening question
+against its key points, every planned question counted (unanswered = 0), so words that only ask
+for a high score earn nothing. Strengths are covered key points with the candidate's quote; the
+concerns are weak and unanswered questions. With LLM_GRADING on (a capable model), one bounded
+JSON call to the model reads the whole conversation instead, its evidence checked against it.
+
+Abstention rules no model can override: no answers at all means no model call, a conversation
+score of 0 (so 30 at most overall) and the reason "did not answer"; a strength needs a quote
+from the answers as evidence or it is dropped; unanswered questions add a reason of their own.
 """
 
 from __future__ import annotations
@@ -17,20 +22,22 @@ import logging
 import re
 from datetime import datetime
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from applications.models import Application
 from applications.screening import vacancy_brief
-from interviews import chats
-from interviews.evaluation import answers_by_question, is_unanswered
+from interviews import chats, plan
+from interviews.evaluation import answers_by_question, grade_question
 from llm import client as llm
 
 logger = logging.getLogger(__name__)
 
-LLM_WEIGHT = 0.7
+LLM_WEIGHT = 0.7  # the answers' share (the model's or the rubric's grade)
 SKILL_WEIGHT = 0.3
+STRENGTH_MIN_SCORE, CONCERN_MAX_SCORE = 6, 3
 ITEMS_MAX = 3
 TEXT_MAX = 150
 EVIDENCE_MAX = 150
@@ -107,7 +114,7 @@ def blend(*, llm_score: int, skill_match: int | None) -> int:
 
 def _ask_model(*, application: Application, answered: list[tuple[dict, str]], language: str) -> dict:
     transcript = "\n\n".join(
-        f"Question {number} ({question.get('topic') or 'general'}): {question['text']}\n"
+        f"Question {number} ({question.get('topic') or 'general'}): {question['question']}\n"
         f"Candidate's answer:\n{answer[:ANSWER_CHARS]}"
         for number, (question, answer) in enumerate(answered, start=1)
     )
@@ -128,22 +135,31 @@ def _ask_model(*, application: Application, answered: list[tuple[dict, str]], la
     }
 
 
-def _conversation(application: Application) -> tuple[list[tuple[dict, str]], list[dict]]:
-    """(answered (question, answer) pairs, unanswered questions) from the screening chat."""
+def _conversation(application: Application) -> tuple[list[dict], str]:
+    """Each planned screening question graded against its rubric, and the interview's language."""
     oid = chats.parse_id(application.chat_id)
     chat = chats.find_chat(chat_id=oid, user_id=str(application.candidate_id), kind="screening") if oid else None
     if chat is None:
-        return [], []
-    questions = (chat.get("plan") or {}).get("questions") or []
+        return [], application.vacancy.language
+    language = chat.get("language") or application.vacancy.language
     answers, _helped = answers_by_question(chats.chat_messages_for_report(chat_id=oid))
-    answered, unanswered = [], []
-    for question in questions:
-        answer = answers.get(question["id"], "")
-        if is_unanswered(question=question["text"], answer=answer):
-            unanswered.append(question)
-        else:
-            answered.append((question, answer))
-    return answered, unanswered
+    # The rubric alone here: with LLM_GRADING the model reads the whole conversation once instead.
+    graded = [grade_question(question=question, answer=answers.get(question["id"], ""), language=language,
+                             use_model=False)
+              for question in plan.questions(chat)]
+    return graded, language
+
+
+def _rubric_result(graded: list[dict]) -> dict:
+    """The answers' grade from the rubric alone: every planned question counts, unanswered as 0."""
+    score = round(10 * sum(q["score"] or 0 for q in graded) / len(graded)) if graded else 0
+    strengths = [{"text": f"{q['topic']}: {q['covered'][0]['point']}"[:TEXT_MAX], "evidence": q["covered"][0]["quote"][:EVIDENCE_MAX]}
+                 for q in sorted(graded, key=lambda q: -(q["score"] or 0))
+                 if (q["score"] or 0) >= STRENGTH_MIN_SCORE and q["covered"]]
+    concerns = [{"text": f"{q['topic']}: {q['missed'][0]}"[:TEXT_MAX] if q["missed"] else q["topic"][:TEXT_MAX],
+                 "evidence": ""}
+                for q in graded if q["verdict"] == "scored" and (q["score"] or 0) <= CONCERN_MAX_SCORE]
+    return {"score": score, "strengths": strengths[:ITEMS_MAX], "rejection_reasons": concerns[:ITEMS_MAX]}
 
 
 def _record(application_id: int, *, queued_at: datetime | None, **fields) -> None:
@@ -177,18 +193,21 @@ def assess(*, application_id: int, queued_at: datetime | None) -> Application | 
     application = Application.objects.select_related("vacancy").filter(pk=application_id).first()
     if application is None or application.assessment_queued_at != queued_at:
         return application
-    language = application.vacancy.language
     try:
-        answered, unanswered = _conversation(application)
+        graded, language = _conversation(application)
+        answered = [q for q in graded if q["verdict"] != "not_answered"]
         with override(language):
-            if answered:
-                result = _ask_model(application=application, answered=answered, language=language)
-            else:
+            if not answered:
                 result = {"score": 0, "strengths": [],
                           "rejection_reasons": [{"text": _("Did not answer the screening questions."), "evidence": ""}]}
-            if answered and unanswered:
+            elif settings.LLM_GRADING:
+                result = _ask_model(application=application, answered=[(q, q["answer"]) for q in answered],
+                                    language=language)
+            else:
+                result = _rubric_result(graded)
+            if answered and len(answered) < len(graded):
                 result["rejection_reasons"].append({"text": _("Did not answer %(n)d of %(total)d questions.") % {
-                    "n": len(unanswered), "total": len(answered) + len(unanswered)}, "evidence": ""})
+                    "n": len(graded) - len(answered), "total": len(graded)}, "evidence": ""})
     except (llm.LLMError, chats.ChatsUnavailable) as error:
         logger.warning("Assessment of application %s failed: %s", application_id, error)
         _record(application_id, queued_at=queued_at, assessment_status=Application.Assessment.FAILED,

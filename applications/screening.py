@@ -8,6 +8,10 @@ never from the resume, because the plan's questions reach the model's system pro
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 from interviews import chats
 from interviews.models import Persona
 from vacancies.models import Vacancy
@@ -18,6 +22,7 @@ MAX_SKILL_QUESTIONS = 4
 MAX_GAP_QUESTIONS = 3
 MIN_QUESTIONS = 4
 DESCRIPTION_CHARS = 1500
+KEY_POINTS_FILE = Path(__file__).parent / "data" / "screening_key_points.json"
 
 _TEXT = {
     "en": {
@@ -81,14 +86,31 @@ def build_plan(*, vacancy: Vacancy, matched_skills: list[str], missing_skills: l
     questions = [{"topic": skill, "text": text["gap"].format(skill=skill), "skill": skill, "gap": True} for skill in gaps]
     questions += [{"topic": skill, "text": text["matched"].format(skill=skill), "skill": skill, "gap": False}
                   for skill in strengths]
-    questions.append({"topic": text["topic_experience"], "text": text["experience"]})
+    questions.append({"topic": text["topic_experience"], "text": text["experience"], "rubric": "experience"})
     fillers = iter(("problem", "teamwork"))
     while len(questions) + 1 < MIN_QUESTIONS:
         filler = next(fillers)
-        questions.append({"topic": text[f"topic_{filler}"], "text": text[filler]})
-    questions.append({"topic": text["topic_motivation"], "text": text["motivation"].format(company=vacancy.company)})
+        questions.append({"topic": text[f"topic_{filler}"], "text": text[filler], "rubric": filler})
+    questions.append({"topic": text["topic_motivation"], "text": text["motivation"].format(company=vacancy.company),
+                      "rubric": "motivation"})
+    rubric = _key_points(vacancy.language)
+    for question in questions:
+        kind = ("gap" if question["gap"] else "matched") if question.get("skill") else question.pop("rubric")
+        question["key_points"] = [point.format(skill=question.get("skill", ""), company=vacancy.company)
+                                  for point in rubric[kind]]
     return [{"id": f"s{number}", "ideal_answer": "", "skill": "", "gap": False, **question}
             for number, question in enumerate(questions, start=1)]
+
+
+@cache
+def _all_key_points() -> dict:
+    return json.loads(KEY_POINTS_FILE.read_text())
+
+
+def _key_points(language: str) -> dict:
+    """What a strong answer to each kind of screening question covers: the rubric the offline grader uses."""
+    points = _all_key_points()
+    return points.get(language, points["en"])
 
 
 def vacancy_brief(vacancy: Vacancy) -> str:

@@ -6,7 +6,7 @@ It measures the path a browser takes (DESIGN.md "Sending an answer"): the htmx P
 /chats/<id>/messages (saves the answer and an empty reply), then the SSE GET of
 /chats/<id>/messages/<mid>/stream, served by uvicorn as `make run` serves it (one
 worker) but with production settings (DEBUG off), logged in by session cookie + CSRF.
-That path includes what timing `services.stream_reply` alone would hide: ASGI and
+That path includes what timing `answering.stream_reply` alone would hide: ASGI and
 middleware, the session and user lookups in Postgres on both requests, the Mongo round
 trips before the model is called, per-token SSE framing, and rendering the final message. The model is the fake Ollama
 (`python -m llm.fake`) with a fixed token delay, so whatever is added on top of

@@ -2,7 +2,7 @@
 match, applies and answers the screening; the worker scores it; the employer reads the ranked response and
 approves it with a message the candidate then sees."""
 
-import json
+import re
 
 import pytest
 
@@ -83,18 +83,15 @@ def test_an_employer_hires_through_a_scored_screening(asgi_live_server, hiring_s
         page.fill("#composer-input", text)
         page.click("#composer button[type=submit]")
         wait_for_replies(page, number + 1)
-    assert "employer will review" in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+    closing = page.locator("article.message-assistant").last.inner_text()
+    assert "employer will review" in closing and "Question" not in closing  # the app's closing, not the model's
     page.screenshot(path=str(ARTIFACTS / "hiring_screening_chat.png"), full_page=True)
     page.goto(f"{url}/applications/")
     assert "answers were sent" in page.inner_text("main")
     log_out(page)
 
-    # The worker scores the screening.
-    fake_ollama.add_reply(json.dumps({
-        "relevance_score": 75,
-        "strengths": [{"text": "Ships Docker images well", "evidence": "cut the image size from 900 MB to 120 MB"}],
-        "rejection_reasons": [{"text": "Kubernetes only in a home lab", "evidence": "only used Kubernetes in a home lab"}],
-    }))
+    # The worker scores the screening against each question's key points, with no model.
+    asked = len(fake_ollama.chat_requests)
     worker = run_db_worker()
     assert worker.returncode == 0, worker.stderr[-2000:]
 
@@ -103,13 +100,14 @@ def test_an_employer_hires_through_a_scored_screening(asgi_live_server, hiring_s
     page.goto(f"{url}/vacancies/mine/")
     page.click("a:has-text('Responses')")
     card = page.wait_for_selector(".response-card")
-    assert "62" in page.inner_text(".response-score")  # 0.7 × 75 + 0.3 × 33
-    assert candidate.username in card.inner_text() and "Ships Docker images well" in card.inner_text()
+    assert len(fake_ollama.chat_requests) == asked
+    assert re.fullmatch(r"\d{1,3}\s*/100", page.inner_text(".response-score").strip())
+    assert candidate.username in card.inner_text()
     page.screenshot(path=str(ARTIFACTS / "hiring_responses.png"), full_page=True)
     page.click("a:has-text('Review')")
     page.wait_for_selector("#assessment")
     assessment = page.inner_text("#assessment")
-    assert "62" in assessment and "cut the image size from 900 MB to 120 MB" in assessment
+    assert "Concerns" in assessment or "Strengths" in assessment  # read from the key points each answer covered
     assert ANSWERS[1] in page.inner_text(".transcript")
     page.click("label:has-text('Approve')")
     page.fill("#decision-message", "Great screening! Let's talk on Monday at 10:00.")

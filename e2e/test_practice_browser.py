@@ -1,7 +1,5 @@
 """In a real Chromium against uvicorn: a whole short practice interview, from the picker to the scored report."""
 
-import json
-
 import pytest
 
 from e2e.conftest import ARTIFACTS, log_in
@@ -55,9 +53,6 @@ def answer(page, text: str, replies_before: int) -> None:
     wait_for_reply(page, replies_before + 1)
 
 
-def grade(score: int, evidence: str) -> str:
-    return json.dumps({"score": score, "feedback": f"Scored {score}: clear, could add an example.",
-                       "evidence": evidence})
 
 
 def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, interview_setup, run_db_worker,
@@ -74,36 +69,40 @@ def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, inter
     assert "Strict Tech Lead" in greeting.inner_text() and QUESTIONS[0]["text"] in greeting.inner_text()
     assert "Question 1 of 2" in page.inner_text("#progress-badge")
 
-    fake_ollama.add_reply(f"Thank you. Question 2 of 2: {QUESTIONS[1]['text']}", token_delay=0.02)
+    # The model only acknowledges; the app asks the planned question, verbatim.
+    fake_ollama.add_reply("Thank you, noted. Question 7 of 5: what is your favourite colour?", token_delay=0.02)
     answer(page, FIRST_ANSWER, replies_before=1)
     assert "Question 2 of 2" in page.inner_text("#progress-badge")
-    assert "You are strict." in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+    reply = page.locator("article.message-assistant").last.inner_text()
+    assert "Thank you, noted." in reply and QUESTIONS[1]["text"] in reply and "colour" not in reply
+    assert FIRST_ANSWER in fake_ollama.chat_requests[-1].body["messages"][-1]["content"]
 
-    fake_ollama.add_reply("Think about the test client and what you would assert.", token_delay=0.02)
+    asked = len(fake_ollama.chat_requests)
     page.click("button:has-text('Hint')")
     hint = page.wait_for_selector("article.message-hint.status-complete")
-    assert "test client" in hint.inner_text()
-    assert QUESTIONS[1]["ideal_answer"] in fake_ollama.chat_requests[-1].body["messages"][0]["content"]
+    assert "test client" in hint.inner_text().lower()  # one key point of the question, without a model call
+    assert len(fake_ollama.chat_requests) == asked
 
-    fake_ollama.add_reply("Thank you, that was the last question. Press Finish for your report.", token_delay=0.02)
+    fake_ollama.add_reply("Thanks.", token_delay=0.02)
     answer(page, SECOND_ANSWER, replies_before=3)
     assert "All questions answered" in page.inner_text("#progress-badge")
     page.screenshot(path=str(ARTIFACTS / "practice_chat.png"), full_page=True)
 
     page.click("button:has-text('Finish')")
     page.wait_for_selector("text=Scoring your answers")
-    fake_ollama.add_reply(grade(8, "B-tree that makes lookups fast"))
-    fake_ollama.add_reply(grade(6, "Django test client with factories"))
+    asked = len(fake_ollama.chat_requests)
     worker = run_db_worker()
     assert worker.returncode == 0, worker.stderr[-2000:]
 
     page.wait_for_selector(".overall-score", timeout=15_000)  # the pending page polls every 2 s
-    assert page.inner_text(".overall-score").replace("\n", "") == "7.0/10"
+    assert len(fake_ollama.chat_requests) == asked  # graded against the key points, offline
+    assert page.inner_text(".overall-score").endswith("/10")
     questions = page.locator("section.report-question")
     assert questions.count() == 2
     first, second = questions.nth(0).inner_text(), questions.nth(1).inner_text()
-    assert QUESTIONS[0]["text"] in first and "8/10" in first and "Used help" not in first
-    assert "B-tree that makes lookups fast" in first and FIRST_ANSWER in first
-    assert QUESTIONS[1]["text"] in second and "6/10" in second and "Used help" in second
+    assert QUESTIONS[0]["text"] in first and "/10" in first and "Used help" not in first
+    assert "WHAT YOU COVERED" in first.upper()
+    assert FIRST_ANSWER in first
+    assert QUESTIONS[1]["text"] in second and "/10" in second and "Used help" in second
     assert page.locator(".report-summary svg").count() == 1
     page.screenshot(path=str(ARTIFACTS / "practice_report.png"), full_page=True)

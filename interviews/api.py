@@ -13,7 +13,8 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from accounts.tokens import AsyncJWTAuth
-from interviews import services
+from interviews import answering, services
+from interviews.errors import ChatError
 from interviews.serializers import chat_out, message_out
 from onlyjobless.errors import ApiError
 
@@ -31,6 +32,7 @@ class ChatOut(Schema):
     last_message_preview: str
     question_count: int
     current_question: int
+    current_question_text: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -79,7 +81,7 @@ class TurnOut(Schema):
     assistant_message: MessageOut
 
 
-def chat_error(error: services.ChatError) -> ApiError:
+def chat_error(error: ChatError) -> ApiError:
     headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
     return ApiError(error.status, error.detail, headers=headers)
 
@@ -92,7 +94,7 @@ def _user_id(request: HttpRequest) -> str:
 def list_chats(request: HttpRequest, limit: int = Query(20, ge=1, le=100), cursor: str | None = None):
     try:
         items, next_cursor = services.list_chats(user_id=_user_id(request), limit=limit, cursor=cursor)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     return {"items": [chat_out(chat) for chat in items], "next_cursor": next_cursor}
 
@@ -102,14 +104,14 @@ def create_chat(request: HttpRequest, payload: ChatCreateIn):
     try:
         chat = services.start_chat(user=request.auth, title=payload.title or "", vacancy_id=payload.vacancy_id,
                                     persona_id=payload.persona_id, focus_skills=payload.focus_skills)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     return Status(201, chat_out(chat))
 
 
 @router.delete("/chats", response={204: None})
 def clear_chats(request: HttpRequest):
-    """Delete every chat except screenings, which belong to job applications."""
+    """Delete every chat except those that belong to something else (a screening: its job application)."""
     services.delete_all_chats(user_id=_user_id(request))
     return Status(204, None)
 
@@ -118,7 +120,7 @@ def clear_chats(request: HttpRequest):
 def get_chat(request: HttpRequest, chat_id: str):
     try:
         return chat_out(services.get_chat(user_id=_user_id(request), chat_id=chat_id))
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
 
 
@@ -126,16 +128,16 @@ def get_chat(request: HttpRequest, chat_id: str):
 def rename_chat(request: HttpRequest, chat_id: str, payload: ChatUpdateIn):
     try:
         return chat_out(services.rename_chat(user_id=_user_id(request), chat_id=chat_id, title=payload.title))
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
 
 
 @router.delete("/chats/{chat_id}", response={204: None})
 def delete_chat(request: HttpRequest, chat_id: str):
-    """Delete a chat; a screening chat belongs to a job application and is a 409."""
+    """Delete a chat; one that belongs to something else (a screening: its job application) is a 409."""
     try:
         services.delete_chat(user_id=_user_id(request), chat_id=chat_id)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     return Status(204, None)
 
@@ -145,7 +147,7 @@ def list_messages(request: HttpRequest, chat_id: str, limit: int = Query(50, ge=
     try:
         items, next_before = services.list_messages(user_id=_user_id(request), chat_id=chat_id, limit=limit,
                                                     before=before)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     return {"items": [message_out(m) for m in items], "next_before": next_before}
 
@@ -153,8 +155,8 @@ def list_messages(request: HttpRequest, chat_id: str, limit: int = Query(50, ge=
 @router.post("/chats/{chat_id}/stop")
 def stop(request: HttpRequest, chat_id: str):
     try:
-        stopped = services.request_stop(user_id=_user_id(request), chat_id=chat_id)
-    except services.ChatError as error:
+        stopped = answering.request_stop(user_id=_user_id(request), chat_id=chat_id)
+    except ChatError as error:
         raise chat_error(error) from error
     return {"stopping": stopped}
 
@@ -165,10 +167,10 @@ def _sse(event: str, data: dict) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
 
 
-async def _sse_turn(turn: services.Turn) -> AsyncIterator[bytes]:
+async def _sse_turn(turn: answering.Turn) -> AsyncIterator[bytes]:
     if turn.user_message:
         yield _sse("user", message_out(turn.user_message))
-    async for event in services.stream_reply(chat=turn.chat, message=turn.assistant_message):
+    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message):
         if event.kind == "token":
             yield _sse("token", {"delta": event.delta})
         elif event.kind == "done":
@@ -177,14 +179,14 @@ async def _sse_turn(turn: services.Turn) -> AsyncIterator[bytes]:
             yield _sse("error", {"detail": event.detail, "message": message_out(event.message)})
 
 
-async def _answer(request: HttpRequest, turn: services.Turn):
+async def _answer(request: HttpRequest, turn: answering.Turn):
     if "text/event-stream" in request.headers.get("Accept", ""):
         response = StreamingHttpResponse(_sse_turn(turn), content_type="text/event-stream")
         response["Cache-Control"] = "no-cache"
         response["X-Accel-Buffering"] = "no"
         return response
     final = None
-    async for event in services.stream_reply(chat=turn.chat, message=turn.assistant_message):
+    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message):
         if event.kind in ("done", "error"):
             final = event
     if final.kind == "error":
@@ -198,8 +200,8 @@ async def _answer(request: HttpRequest, turn: services.Turn):
 @router.post("/chats/{chat_id}/messages", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
     try:
-        turn = await services.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content)
-    except services.ChatError as error:
+        turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content)
+    except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
 
@@ -207,16 +209,16 @@ async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
 @router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def retry(request: HttpRequest, chat_id: str, message_id: str):
     try:
-        turn = await services.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
-    except services.ChatError as error:
+        turn = await answering.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
+    except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
 
 
 async def _help(request: HttpRequest, chat_id: str, kind: str):
     try:
-        turn = await services.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind=kind)
-    except services.ChatError as error:
+        turn = await answering.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind=kind)
+    except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
 
@@ -233,6 +235,11 @@ async def model_answer(request: HttpRequest, chat_id: str):
 
 # ---------------------------------------------------------------- reports and feedback
 
+class CoveredPoint(Schema):
+    point: str
+    quote: str
+
+
 class ReportQuestion(Schema):
     id: str
     question: str
@@ -244,12 +251,23 @@ class ReportQuestion(Schema):
     evidence: str
     ideal_answer: str
     used_hint: bool
+    covered: list[CoveredPoint] = []
+    missed: list[str] = []
+    method: str = "rubric"
+    model: str = ""
+    abstained: str = ""
+    offline_score: int | None = None
+    score_range: list[int] | None = None
 
 
 class ReportOut(Schema):
     status: str
     overall: float | None
     detail: str | None = None
+    method: str | None = None
+    models: list[str] = []
+    answered_count: int | None = None
+    question_count: int | None = None
     scored_count: int | None = None
     unanswered_count: int | None = None
     progress: dict | None = None
@@ -275,9 +293,9 @@ class FeedbackOut(Schema):
 def finish(request: HttpRequest, chat_id: str):
     try:
         chat = services.finish_interview(user=request.auth, chat_id=chat_id)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
-    # A screening chat has no report of its own: its assessment is recorded on the application.
+    # A kind with its own finish (a screening: the employer's assessment) has no report here.
     return Status(202, {**(chat.get("evaluation") or {"status": "pending"}), "overall": None, "questions": []})
 
 
@@ -285,7 +303,7 @@ def finish(request: HttpRequest, chat_id: str):
 def get_report(request: HttpRequest, chat_id: str):
     try:
         result = services.report(user_id=_user_id(request), chat_id=chat_id)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     result.pop("chat")
     return result
@@ -295,7 +313,7 @@ def get_report(request: HttpRequest, chat_id: str):
 def retry_mistakes(request: HttpRequest, chat_id: str):
     try:
         chat = services.retry_mistakes(user=request.auth, chat_id=chat_id)
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     return Status(201, chat_out(chat))
 
@@ -306,7 +324,7 @@ def feedback(request: HttpRequest, chat_id: str, payload: FeedbackIn):
 
     try:
         item = services.rate_chat_persona(user=request.auth, chat_id=chat_id, **payload.dict())
-    except services.ChatError as error:
+    except ChatError as error:
         raise chat_error(error) from error
     except FeedbackError as error:
         raise ApiError(error.status, error.detail) from error

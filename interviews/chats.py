@@ -225,6 +225,12 @@ def find_chat(*, chat_id: ObjectId, user_id: str, kind: str) -> dict | None:
     return sync_db().chats.find_one({"_id": chat_id, "user_id": user_id, "kind": kind})
 
 
+@_or_unavailable
+def find_chat_for_work(*, chat_id: ObjectId) -> dict | None:
+    """A chat by id alone, for background work that was queued for it (evaluation)."""
+    return sync_db().chats.find_one({"_id": chat_id})
+
+
 async def aget_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
     return await async_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
 
@@ -273,10 +279,10 @@ def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
 
 
 @_or_unavailable
-def soft_delete_all(*, user_id: str, keep_kind: str) -> int:
-    """Soft-delete the user's chats except those of `keep_kind`; returns how many."""
+def soft_delete_all(*, user_id: str, keep_kinds: list[str]) -> int:
+    """Soft-delete the user's chats except those of `keep_kinds`; returns how many."""
     result = _chats(sync_db(), durable=True).update_many(
-        {"user_id": user_id, "deleted_at": None, "kind": {"$ne": keep_kind}}, {"$set": {"deleted_at": _now()}}
+        {"user_id": user_id, "deleted_at": None, "kind": {"$nin": list(keep_kinds)}}, {"$set": {"deleted_at": _now()}}
     )
     return result.modified_count
 
@@ -296,10 +302,6 @@ async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict 
     )
 
 
-async def aset_chat_fields(*, chat_id: ObjectId, changes: dict) -> None:
-    await _chats(async_db()).update_one({"_id": chat_id}, {"$set": changes})
-
-
 # ---------------------------------------------------------------- messages
 
 def new_message(
@@ -311,7 +313,10 @@ def new_message(
     content: str,
     status: str = "complete",
     question_id: str | None = None,
+    draft: str = "",
 ) -> dict:
+    """A message document. `draft` is the app's own text for a reply it writes (a question, a hint):
+    kept on the message, so a retry writes the same."""
     return {
         "_id": ObjectId(),
         "chat_id": chat_id,
@@ -322,6 +327,7 @@ def new_message(
         "status": status,
         "question_id": question_id,
         "meta": {},
+        "draft": draft,
         "created_at": _now(),
     }
 
@@ -423,6 +429,18 @@ async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
     return doc["hits"], max(1, int(window_start + window_s - now + 0.999))
 
 
-async def amark_help_used(*, chat_id: ObjectId, field: str, question_id: str) -> None:
-    await _chats(async_db()).update_one({"_id": chat_id}, {"$addToSet": {field: question_id},
+async def acount_hint(*, chat_id: ObjectId, question_id: str) -> int:
+    """Count one more hint for a question (and mark it as helped); returns how many it has had."""
+    chat = await _chats(async_db()).find_one_and_update(
+        {"_id": chat_id},
+        {"$inc": {f"plan.hints.{question_id}": 1}, "$addToSet": {"plan.hints_used": question_id},
+         "$set": {"updated_at": _now()}},
+        projection={f"plan.hints.{question_id}": 1},
+        return_document=ReturnDocument.AFTER,
+    )
+    return ((chat or {}).get("plan") or {}).get("hints", {}).get(question_id, 1)
+
+
+async def amark_model_answer_used(*, chat_id: ObjectId, question_id: str) -> None:
+    await _chats(async_db()).update_one({"_id": chat_id}, {"$addToSet": {"plan.model_answers_used": question_id},
                                                           "$set": {"updated_at": _now()}})

@@ -1,11 +1,12 @@
 """Chat and message documents → the JSON shapes the API returns (and pages reuse)."""
 
+from interviews import plan
 from interviews.rendering import render_markdown
 
 
 def chat_out(chat: dict) -> dict:
-    plan = chat.get("plan") or {}
-    questions = plan.get("questions") or []
+    questions = plan.questions(chat)
+    current = plan.current_question(chat) if chat.get("status", "active") != "finished" else None
     return {
         "id": str(chat["_id"]),
         "title": chat.get("title", ""),
@@ -16,7 +17,9 @@ def chat_out(chat: dict) -> dict:
         "message_count": chat.get("message_count", 0),
         "last_message_preview": chat.get("last_message_preview", ""),
         "question_count": len(questions),
-        "current_question": min(plan.get("current", 0), len(questions)),
+        "current_question": min(plan.current_index(chat), len(questions)),
+        # The open question, verbatim (the chat list's projection leaves question texts out).
+        "current_question_text": (current or {}).get("text"),
         "created_at": chat["created_at"],
         "updated_at": chat["updated_at"],
     }

@@ -1,116 +1,46 @@
-"""Chat actions shared by the pages and the API: create, answer, stream a reply, stop, retry.
+"""Chat management shared by the pages and the API: start, list, rename, delete, finish, report, retry.
 
-The hot path (DESIGN.md "Sending an answer"): `post_message` saves the user's words and an
-empty `streaming` reply in one round trip; `stream_reply` builds the prompt, streams from
-the model and saves the reply once, whatever ends it (done, error, stop, disconnect).
+The answer path (post, stream, stop, retry a reply, hints) lives in `interviews.answering`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import timedelta
+import json
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
 
-from asgiref.sync import sync_to_async
 from bson import ObjectId
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from interviews import chats, prompts
-from llm import client as llm
+from interviews import chats, kinds, plan, prompts
+from interviews.errors import ChatConflict, ChatError, ChatNotFound, InvalidMessage, LimitExceeded, chat_id_or_404
+from interviews.feedback import rate_persona
+from interviews.models import Feedback, Persona
+from interviews.progress import change_progress
+from interviews.tasks import evaluate_chat_task
+from vacancies.models import Vacancy
+from vacancies.services import question_set_snapshot
 
-logger = logging.getLogger(__name__)
-
-STOP_POLL_S = 0.25
 FREE_GREETING = (
     "Hi! I'm your interview coach. Tell me which role you're preparing for, ask me anything about "
     "interviews, or say **\"mock interview\"** and I'll ask you questions one at a time."
 )
+RUBRICS_FILE = Path(__file__).parent / "data" / "rubrics.json"
+
+kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False))
+kinds.register(kinds.ChatKind(name="practice"))
 
 
-class ChatError(Exception):
-    """A chat action refused with a reason a person can read; `status` is the HTTP answer."""
-
-    status = 400
-
-    def __init__(self, detail: str, *, retry_after: int | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.retry_after = retry_after
-
-
-class ChatNotFound(ChatError):
-    status = 404
-
-    def __init__(self) -> None:
-        super().__init__(_("Chat not found."))
-
-
-class LimitExceeded(ChatError):
-    status = 429
-
-
-class InvalidMessage(ChatError):
-    status = 422
-
-
-class MessageTooLong(ChatError):
-    status = 413
-
-
-class ChatConflict(ChatError):
-    status = 409
-
-
-# ---------------------------------------------------------------- in-process registries
-
-# Replies streaming in this process: message id → user id. A stop asked of this process is seen
-# on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
-# event loop reads for all the replies streaming here every 250 ms (not one read per reply).
-_streaming: dict[ObjectId, str] = {}
-_stop_signals: set[ObjectId] = set()
-_stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
-
-
-def _user_is_generating(user_id: str) -> bool:
-    return user_id in _streaming.values()
-
-
-def _watch_stop_flags() -> None:
-    """Start this event loop's stop poll unless it runs; a poll ends once no reply streams."""
-    for loop, poll in list(_stop_polls.items()):
-        if poll.done():
-            del _stop_polls[loop]
-    loop = asyncio.get_running_loop()
-    if loop not in _stop_polls:
-        _stop_polls[loop] = loop.create_task(_poll_stop_flags())
-
-
-async def _poll_stop_flags() -> None:
-    while _streaming:
-        await asyncio.sleep(STOP_POLL_S)
-        if not _streaming:
-            return
-        try:
-            flagged = await chats.astop_requested(message_ids=list(_streaming))
-        except Exception:  # Mongo may come back: keep watching (the replies stream on meanwhile)
-            logger.warning("Could not read the stop flags of %d streaming replies", len(_streaming), exc_info=True)
-            continue
-        _stop_signals.update(message_id for message_id in flagged if message_id in _streaming)
+@cache
+def _rubrics() -> dict:
+    """The interview's own questions (general set, focus question) with their key points, en + ru."""
+    return json.loads(RUBRICS_FILE.read_text())
 
 
 # ---------------------------------------------------------------- chats
-
-def chat_id_or_404(value: str) -> ObjectId:
-    chat_id = chats.parse_id(value)
-    if chat_id is None:
-        raise ChatNotFound()
-    return chat_id
-
 
 def get_chat(*, user_id: str, chat_id: str) -> dict:
     chat = chats.get_chat(user_id=user_id, chat_id=chat_id_or_404(chat_id))
@@ -137,7 +67,7 @@ def create_free_chat(*, user_id: str, title: str = "") -> dict:
         title=(title or "").strip()[:120] or _("Interview coach"),
         kind="free",
         system_prompt=prompts.FREE_CHAT_SYSTEM_PROMPT,
-        plan={"questions": [], "current": 0},
+        plan=plan.new_plan([]),
     )
     greeting = chats.new_message(chat_id=chat["_id"], user_id=user_id, role="assistant", kind="greeting",
                                  content=FREE_GREETING)
@@ -152,26 +82,95 @@ def start_chat(*, user, title: str = "", vacancy_id: int | None = None, persona_
     candidate's resume is missing."""
     if vacancy_id is None and persona_id is None:
         return create_free_chat(user_id=str(user.pk), title=title)
-    from interviews import practice
-
     skills = _clean_focus_skills(focus_skills)
     if skills and vacancy_id is None:
         raise InvalidMessage(_("Choose a vacancy to practise its skills."))
-    return practice.start_interview(user=user, title=title, vacancy_id=vacancy_id, persona_id=persona_id,
-                                    focus_skills=skills)
+    return start_interview(user=user, title=title, vacancy_id=vacancy_id, persona_id=persona_id, focus_skills=skills)
 
 
-def _clean_focus_skills(skills) -> list[str]:
-    from interviews.practice import FOCUS_SKILLS_MAX
-
+def _clean_focus_skills(skills: object) -> list[str]:
     if skills is None:
         return []
     if not isinstance(skills, list) or not all(isinstance(skill, str) for skill in skills):
         raise InvalidMessage(_("Skills to focus on must be a list of names."))
     cleaned = list(dict.fromkeys(skill.strip()[:60] for skill in skills if skill.strip()))
-    if len(cleaned) > FOCUS_SKILLS_MAX:
-        raise InvalidMessage(_("Focus on at most %(n)d skills at a time.") % {"n": FOCUS_SKILLS_MAX})
+    if len(cleaned) > plan.FOCUS_SKILLS_MAX:
+        raise InvalidMessage(_("Focus on at most %(n)d skills at a time.") % {"n": plan.FOCUS_SKILLS_MAX})
     return cleaned
+
+
+def general_questions(*, language: str) -> list[dict]:
+    """The set for interviews with a persona but no vacancy, in the interview's language."""
+    general = _rubrics()["general"]
+    return [{**question, "id": f"g{index}"} for index, question in enumerate(general.get(language) or general["en"])]
+
+
+def _greeting(*, persona: Persona | None, vacancy: Vacancy | None, chat: dict) -> str:
+    name = persona.name if persona else "OnlyJobless"
+    total = len(plan.questions(chat))
+    first = plan.question_text(chat, plan.questions(chat)[0]["id"])
+    if chat.get("language") == "ru":
+        role = f" на позицию «{vacancy.title}» в {vacancy.company}" if vacancy else ""
+        return (f"Здравствуйте! Меня зовут {name}, я проведу с вами собеседование{role}. Будет {total} вопросов; "
+                f"отвечайте так, как ответили бы на настоящем интервью. Если застрянете, попросите подсказку."
+                f"\n\n{first}")
+    role = f" for the **{vacancy.title}** role at {vacancy.company}" if vacancy else ""
+    return (f"Hello! I'm {name}, and I'll be interviewing you today{role}. We'll go through {total} questions; "
+            f"answer as you would in a real interview, and ask for a hint if you get stuck.\n\n{first}")
+
+
+def start_interview(*, user, title: str = "", vacancy_id: int | None, persona_id: int | None,
+                    plan_questions: list[dict] | None = None, focus_skills: list[str] | None = None) -> dict:
+    """Start a practice chat: snapshot the vacancy's current question set and greet with question 1.
+
+    Guarantees: the plan (questions with their key points) is stored on the chat, so later edits
+    don't change it; no model call is needed to start, so an interview starts even when the LLM is
+    down; the chat runs on its persona's model (or OLLAMA_MODEL).
+    """
+    vacancy, version = None, None
+    if vacancy_id is not None:
+        vacancy = Vacancy.objects.visible_to(user).filter(pk=vacancy_id).first()
+        if vacancy is None:
+            raise ChatNotFound(_("Vacancy not found."))
+    # Screening personas run employers' screenings only; they are not practice interviewers.
+    personas = Persona.objects.for_practice(language=vacancy.language if vacancy else user.preferred_language)
+    if persona_id is not None:
+        persona = personas.filter(pk=persona_id).first()
+        if persona is None:
+            raise ChatNotFound(_("Interviewer not found."))
+    else:
+        persona = personas.first()
+    language = vacancy.language if vacancy else (persona.language if persona else "en")
+    if plan_questions is None:
+        question_set = vacancy.current_question_set() if vacancy else None
+        if question_set is not None:
+            snapshot = question_set_snapshot(question_set)
+            version, plan_questions = snapshot["version"], snapshot["questions"]
+        else:
+            plan_questions = general_questions(language=language)
+    if focus_skills:
+        plan_questions = plan.focus_plan(plan_questions, focus_skills, language=language,
+                                         key_points=_rubrics()["focus"])
+    if not plan_questions:
+        raise ChatError(_("This vacancy has no interview questions yet."))
+    check_daily_chat_limit(user_id=str(user.pk))
+    default_title = f"{vacancy.title} · {persona.name}" if vacancy and persona else str(vacancy or persona or "Interview")
+    chat = chats.new_chat_document(
+        user_id=str(user.pk),
+        title=(title or "").strip()[:120] or default_title[:120],
+        kind="practice",
+        system_prompt=persona.system_prompt if persona else "",
+        vacancy_id=vacancy.pk if vacancy else None,
+        persona_id=persona.pk if persona else None,
+        question_set_version=version,
+        plan=plan.new_plan(plan_questions),
+        extra={"vacancy_title": vacancy.title if vacancy else "", "persona_name": persona.name if persona else "",
+               "language": language, "model": persona.model_name if persona else settings.OLLAMA_MODEL},
+    )
+    greeting = chats.new_message(chat_id=chat["_id"], user_id=str(user.pk), role="assistant", kind="greeting",
+                                 content=_greeting(persona=persona, vacancy=vacancy, chat=chat),
+                                 question_id=plan.questions(chat)[0]["id"])
+    return chats.insert_chat(chat, greeting=greeting)
 
 
 def rename_chat(*, user_id: str, chat_id: str, title: str) -> dict:
@@ -187,18 +186,18 @@ def rename_chat(*, user_id: str, chat_id: str, title: str) -> dict:
 
 
 def delete_chat(*, user_id: str, chat_id: str) -> None:
-    """Soft-delete an own chat. A screening chat belongs to its application (the employer reads it) and stays."""
+    """Soft-delete an own chat, unless its kind keeps it (a screening belongs to its application)."""
     chat = get_chat(user_id=user_id, chat_id=chat_id)
-    if chat.get("kind") == "screening":
-        raise ChatConflict(_("This screening belongs to your job application: the employer reads it, so it "
-                             "can't be deleted."))
+    kind = kinds.get(chat.get("kind"))
+    if not kind.deletable:
+        raise ChatConflict(str(kind.not_deletable))
     if not chats.soft_delete_chat(user_id=user_id, chat_id=chat["_id"]):
         raise ChatNotFound()
 
 
 def delete_all_chats(*, user_id: str) -> int:
-    """Soft-delete the user's chats except screenings, which belong to their applications; returns how many."""
-    return chats.soft_delete_all(user_id=user_id, keep_kind="screening")
+    """Soft-delete the user's chats except the kinds that must stay; returns how many."""
+    return chats.soft_delete_all(user_id=user_id, keep_kinds=kinds.undeletable())
 
 
 def list_chats(*, user_id: str, limit: int = 20, cursor: str | None = None) -> tuple[list[dict], str | None]:
@@ -213,14 +212,11 @@ def _encode_cursor(chat: dict) -> str:
     return f"{int(chat['updated_at'].timestamp() * 1_000_000)}.{chat['_id']}"
 
 
-def _decode_cursor(cursor: str):
+def _decode_cursor(cursor: str) -> tuple[datetime, ObjectId]:
     try:
         micros, last_id = cursor.split(".", 1)
-        from datetime import UTC, datetime
-
-        updated_at = datetime.fromtimestamp(int(micros) / 1_000_000, UTC)
-        return updated_at, ObjectId(last_id)
-    except Exception as error:
+        return datetime.fromtimestamp(int(micros) / 1_000_000, UTC), ObjectId(last_id)
+    except Exception as error:  # any malformed cursor is the same sentence
         raise InvalidMessage(_("The cursor is not valid; start from the first page.")) from error
 
 
@@ -238,306 +234,112 @@ def list_messages(*, user_id: str, chat_id: str, limit: int = 50, before: str | 
     return items, (str(items[0]["_id"]) if has_more and items else None)
 
 
-# ---------------------------------------------------------------- answering
+# ---------------------------------------------------------------- practice: finish, report, retry
 
-@dataclass
-class Turn:
-    chat: dict
-    user_message: dict
-    assistant_message: dict
-
-
-def clean_content(content) -> str:
-    if not isinstance(content, str):
-        raise InvalidMessage(_("A message must be text."))
-    if not content.strip():
-        raise InvalidMessage(_("Write something before sending."))
-    if len(content) > settings.MESSAGE_MAX_CHARS:
-        raise MessageTooLong(
-            _("A message can be at most %(n)d characters; yours has %(m)d.")
-            % {"n": settings.MESSAGE_MAX_CHARS, "m": len(content)}
-        )
-    return content.strip()
-
-
-async def _check_rate(*, user_id: str) -> None:
-    if _user_is_generating(user_id):
-        raise LimitExceeded(_("Wait for the current reply to finish (or stop it) before sending another."),
-                            retry_after=2)
-    hits, retry_after = await chats.ahit_rate_limit(key=f"messages:{user_id}", window_s=60)
-    if hits > settings.MESSAGES_PER_MINUTE:
-        raise LimitExceeded(
-            _("You can send %(n)d messages a minute. Take a breath and try again in %(s)d seconds.")
-            % {"n": settings.MESSAGES_PER_MINUTE, "s": retry_after},
-            retry_after=retry_after,
-        )
-
-
-async def post_message(*, user_id: str, chat_id: str, content) -> Turn:
-    """Save the user's answer and an empty `streaming` reply; the model is called later by `stream_reply`.
-
-    Guarantees: the user's message is durably saved (journaled) before anything calls the
-    model; four round trips at most (rate limit, ownership + activity, one insert for both).
-    """
-    content = clean_content(content)
-    chat_oid = chat_id_or_404(chat_id)
-    await _check_rate(user_id=user_id)
-    chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
-    if chat is None:
-        finished = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
-        if finished is None:
-            raise ChatNotFound()
-        if finished.get("kind") == "screening":
-            raise ChatConflict(_("This screening is finished: your answers were sent to the employer. Follow your "
-                                 "application on the Applications page."))
-        raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
-    plan = chat.get("plan") or {}
-    answered_index = plan.get("current", 1) - 1
-    questions = plan.get("questions") or []
-    question_id = questions[answered_index]["id"] if 0 <= answered_index < len(questions) else None
-    user_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="user", kind="answer",
-                                     content=content, question_id=question_id)
-    assistant_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind="reply",
-                                          content="", status="streaming")
-    await chats.ainsert_messages([user_message, assistant_message])
-    if chat.get("kind") == "screening" and questions and plan.get("current") == len(questions):
-        # The last planned answer ends a screening: the employer's assessment starts without waiting for Finish.
-        from applications.services import screening_answered
-
-        if await sync_to_async(screening_answered)(chat=chat):
-            chat = {**chat, "status": "finished"}
-    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message)
-
-
-async def retry_reply(*, user_id: str, chat_id: str, message_id: str) -> Turn:
-    """Put a failed or stopped reply back to `streaming` so `stream_reply` can write it again."""
-    chat_oid = chat_id_or_404(chat_id)
-    message_oid = chats.parse_id(message_id)
-    chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
-    if chat is None or message_oid is None:
-        raise ChatNotFound()
-    await _check_rate(user_id=user_id)
-    message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid)
-    if message is None:
-        if await chats.aget_message(chat_id=chat_oid, message_id=message_oid) is None:
-            raise ChatNotFound()
-        raise ChatConflict(_("Only a failed or stopped reply can be retried."))
-    return Turn(chat=chat, user_message={}, assistant_message=message)
-
-
-def request_stop(*, user_id: str, chat_id: str) -> int:
-    """Stop the chat's streaming reply wherever it streams; returns how many were asked to stop."""
-    chat = get_chat(user_id=user_id, chat_id=chat_id)
-    ids = chats.request_stop(chat_id=chat["_id"])
-    _stop_signals.update(ids)
-    return len(ids)
-
-
-@dataclass
-class StreamEvent:
-    kind: str  # "token" | "done" | "error"
-    delta: str = ""
-    message: dict | None = None
-    detail: str = ""
-
-
-def _instruction_for(chat: dict, message: dict) -> str | None:
-    from interviews import practice
-
-    return practice.turn_instruction(chat, message) if chat.get("kind") in ("practice", "screening") else None
-
-
-@dataclass
-class PendingReply:
-    chat: dict
-    message: dict
-    history: list[dict]  # the prompt's messages before `message`, oldest first
-
-
-async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingReply:
-    """An assistant message of the user's chat, with the history its prompt needs.
-
-    The three reads go to Mongo at once (the history is read before ownership is known, and
-    dropped if the chat is not the user's). Raises ChatNotFound for a missing or foreign one.
-    """
-    chat_oid, message_oid = chat_id_or_404(chat_id), chats.parse_id(message_id)
-    if message_oid is None:
-        raise ChatNotFound()
-    chat, message, history = await asyncio.gather(
-        chats.aget_chat(user_id=user_id, chat_id=chat_oid),
-        chats.aget_message(chat_id=chat_oid, message_id=message_oid),
-        chats.alist_recent_messages(chat_id=chat_oid, limit=prompts.HISTORY_LIMIT, before=message_oid),
-    )
-    if chat is None or message is None or message["role"] != "assistant":
-        raise ChatNotFound()
-    return PendingReply(chat=chat, message=message, history=history)
-
-
-async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None) -> AsyncIterator[StreamEvent]:
-    """Stream the reply for `message` (status streaming) and save it once when it ends.
-
-    Yields `token` events, then one `done` (the saved message) or `error` event. The save
-    happens even when the consumer goes away (disconnect) and is shielded from cancellation.
-    No database work per token; the stop flag in Mongo is read every 250 ms, beside the
-    stream (a token never waits for it); no Postgres connection is held while streaming.
-    `history` (from `find_reply`) saves a round trip; without it, it is read here.
-    """
-    message_id = message["_id"]
-    # Handing back the request's Postgres connection takes a thread hop: it overlaps the reads
-    # and the model's first token instead of delaying them.
-    release = asyncio.ensure_future(sync_to_async(_release_postgres)())
-    if history is None:
-        history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
-    request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
-                                     history=history, instruction=_instruction_for(chat, message))
-    _streaming[message_id] = message["user_id"]
-    _watch_stop_flags()
-    parts: list[str] = []
-    usage: dict = {}
-    status, error = "complete", None
-    try:
-        upstream = llm.stream(request, usage=usage)
-        try:
-            async for delta in upstream:
-                parts.append(delta)
-                yield StreamEvent("token", delta=delta)
-                if message_id in _stop_signals:
-                    status = "stopped"
-                    break
-        finally:
-            await upstream.aclose()  # ends the Ollama request at once on stop or disconnect
-    except llm.LLMError as exc:
-        logger.warning("LLM failed for message %s: %s", message_id, exc)
-        status, error = "failed", exc.user_message
-    except (asyncio.CancelledError, GeneratorExit):
-        status = "stopped"  # the client went away: keep what was written
-        raise
-    finally:
-        _streaming.pop(message_id, None)
-        _stop_signals.discard(message_id)
-        final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
-        await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
-                                                   status=status, meta=final["meta"], error=error))
-        await asyncio.shield(release)
-    if status == "failed":
-        yield StreamEvent("error", detail=error or "", message=final)
-    else:
-        yield StreamEvent("done", message=final)
-
-
-def _release_postgres() -> None:
-    # A reply needs no Postgres, but the request's session lookup left a connection open that would
-    # sit idle for the whole stream: one per open stream. With a pool, closing returns it there.
-    # (Inside a test's transaction it stays.)
-    for connection in connections.all(initialized_only=True):
-        if not connection.in_atomic_block:
-            connection.close()
-
-
-def _meta(usage: dict) -> dict:
-    keys = ("model", "prompt_tokens", "completion_tokens", "ttft_ms", "duration_ms")
-    return {key: usage.get(key) for key in keys}
-
-
-# ---------------------------------------------------------------- practice: help, finish, report
-
-def _practice_chat(chat: dict) -> dict:
-    if not (chat.get("plan") or {}).get("questions"):
+def _coached_chat(chat: dict) -> dict:
+    if not plan.questions(chat):
         raise ChatConflict(_("Hints, model answers and reports are for practice interviews."))
+    kind = kinds.get(chat.get("kind"))
+    if not kind.coaching:
+        raise ChatConflict(str(kind.no_coaching))
     return chat
-
-
-def _not_screening(chat: dict) -> dict:
-    # A screening is the employer's look at the candidate's own words: no coaching, and the score is theirs.
-    if chat.get("kind") == "screening":
-        raise ChatConflict(_("This is an employer's screening: there are no hints, model answers or reports. "
-                             "Your application's status is on the Applications page."))
-    return chat
-
-
-async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
-    """A hint or a model answer for the current question, streamed like any reply and marked as used."""
-    from interviews import practice
-
-    chat_oid = chat_id_or_404(chat_id)
-    chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
-    if chat is None:
-        raise ChatNotFound()
-    _not_screening(_practice_chat(chat))
-    if chat.get("status") == "finished":
-        raise ChatConflict(_("This interview is finished. Open its report or start a new one."))
-    question = practice.current_question(chat)
-    if question is None:
-        raise ChatConflict(_("All questions are answered; press Finish for your report."))
-    await _check_rate(user_id=user_id)
-    used = "plan.hints_used" if kind == "hint" else "plan.model_answers_used"
-    await chats.amark_help_used(chat_id=chat_oid, field=used, question_id=question["id"])
-    message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind=kind, content="",
-                                status="streaming", question_id=question["id"])
-    await chats.ainsert_messages([message])
-    return Turn(chat=chat, user_message={}, assistant_message=message)
 
 
 def finish_interview(*, user, chat_id: str) -> dict:
     """Close the interview, add its minutes to the user's progress and queue the evaluation.
 
-    Finishing again re-queues the evaluation (it overwrites, never duplicates). A screening chat
-    is closed by its application instead (the assessment is the employer's, not a report).
+    Finishing again re-queues the evaluation (it overwrites, never duplicates). A kind with its own
+    finish (a screening: the employer's assessment, not a report) handles it instead.
     """
-    from interviews import practice
-    from interviews.models import Persona
-    from interviews.progress import change_progress
-    from interviews.tasks import evaluate_chat_task
-
-    chat = _practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
-    if chat.get("kind") == "screening":
-        from applications.services import finish_screening
-
-        return finish_screening(candidate=user, chat=chat)
+    chat = get_chat(user_id=str(user.pk), chat_id=chat_id)
+    if not plan.questions(chat):
+        raise ChatConflict(_("Hints, model answers and reports are for practice interviews."))
+    kind = kinds.get(chat.get("kind"))
+    if kind.on_finish is not None:
+        return kind.on_finish(candidate=user, chat=chat)
     first_finish = chat.get("status") != "finished"
     chat = chats.update_chat(user_id=str(user.pk), chat_id=chat["_id"], changes={
-        "status": "finished", "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(chat["plan"]["questions"])}},
+        "status": "finished",
+        "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(plan.questions(chat))}},
     })
     if first_finish and chat.get("persona_id"):
         persona = Persona.objects.filter(pk=chat["persona_id"]).first()
         if persona is not None:
-            change_progress(user=user, persona=persona, op="add", minutes=practice.practice_minutes(chat))
+            change_progress(user=user, persona=persona, op="add", minutes=plan.practice_minutes(chat))
     evaluate_chat_task.enqueue(str(chat["_id"]))
     return chat
 
 
 def report(*, user_id: str, chat_id: str) -> dict:
     """The report of a practice chat: pending (not finished or being evaluated), ready or failed."""
-    chat = _not_screening(_practice_chat(get_chat(user_id=user_id, chat_id=chat_id)))
+    chat = _coached_chat(get_chat(user_id=user_id, chat_id=chat_id))
     evaluation = chat.get("evaluation") or {"status": "pending"}
-    return {"chat": chat, **evaluation, "questions": evaluation.get("questions", []),
-            "overall": evaluation.get("overall")}
+    questions = evaluation.get("questions", [])
+    return {"chat": chat, **evaluation, "questions": questions, "overall": evaluation.get("overall"),
+            "question_count": evaluation.get("question_count", len(questions)),
+            "answered_count": evaluation.get("answered_count", sum(q["verdict"] != "not_answered" for q in questions)),
+            "models_label": ", ".join(evaluation.get("models") or [])}
 
 
 def retry_mistakes(*, user, chat_id: str) -> dict:
-    """A new practice chat with the questions scored below 6 or not answered."""
-    from interviews import practice
-
-    chat = _not_screening(_practice_chat(get_chat(user_id=str(user.pk), chat_id=chat_id)))
+    """A new practice chat with the questions scored 5 or less, or not answered."""
+    chat = _coached_chat(get_chat(user_id=str(user.pk), chat_id=chat_id))
     evaluation = chat.get("evaluation") or {}
     if evaluation.get("status") != "ready":
         raise ChatConflict(_("The report is not ready yet."))
-    weak = practice.weak_question_ids(evaluation)
+    weak = set(plan.weak_question_ids(evaluation))
     if not weak:
         raise ChatConflict(_("No weak questions to retry: every question scored 6 or more."))
-    questions = [q for q in chat["plan"]["questions"] if q["id"] in set(weak)]
-    return practice.start_interview(user=user, title=(_("Retry: %(title)s") % {"title": chat["title"]})[:120],
-                                    vacancy_id=chat.get("vacancy_id"), persona_id=chat.get("persona_id"),
-                                    plan_questions=questions)
+    questions = [q for q in plan.questions(chat) if q["id"] in weak]
+    return start_interview(user=user, title=(_("Retry: %(title)s") % {"title": chat["title"]})[:120],
+                           vacancy_id=chat.get("vacancy_id"), persona_id=chat.get("persona_id"),
+                           plan_questions=questions)
 
 
-def rate_chat_persona(*, user, chat_id: str, rating: int, comment: str = "", allow_training: bool = False):
-    from interviews.feedback import rate_persona
-    from interviews.models import Persona
-
-    chat = _not_screening(get_chat(user_id=str(user.pk), chat_id=chat_id))
+def rate_chat_persona(*, user, chat_id: str, rating: int, comment: str = "", allow_training: bool = False) -> Feedback:
+    chat = get_chat(user_id=str(user.pk), chat_id=chat_id)
+    kind = kinds.get(chat.get("kind"))
+    if not kind.ratable:
+        raise ChatConflict(str(kind.no_coaching))
     persona = Persona.objects.filter(pk=chat.get("persona_id")).first() if chat.get("persona_id") else None
     if persona is None:
         raise ChatConflict(_("This chat has no interviewer to rate."))
     return rate_persona(user=user, persona=persona, chat_id=str(chat["_id"]), rating=rating, comment=comment,
                         allow_training=allow_training)
+
+
+def has_rated(*, user, chat_id: str) -> bool:
+    return Feedback.objects.filter(user=user, chat_id=chat_id).exists()
+
+
+def new_chat_context(*, user, selected_vacancy: str | None) -> dict:
+    """What the "new interview" page offers."""
+    vacancies = list(Vacancy.objects.published().order_by("title"))
+    return {
+        "personas": list(Persona.objects.for_practice(language=user.preferred_language)),
+        "vacancies": vacancies,
+        "selected_vacancy": next((v for v in vacancies if str(v.pk) == selected_vacancy), None),
+    }
+
+
+def chat_page_context(*, chat: dict) -> dict:
+    """Progress through the plan, for the chat window's header, and what the page may offer."""
+    questions = plan.questions(chat)
+    current = min(plan.current_index(chat), len(questions))
+    kind = kinds.get(chat.get("kind"))
+    finished = chat.get("status") == "finished"
+    return {
+        "is_practice": kind.planned and bool(questions),
+        "questions": questions,
+        "question_number": min(current + 1, len(questions)),
+        "question_total": len(questions),
+        "answered_all": plan.answered_all(chat),
+        "can_delete": kind.deletable,
+        "can_coach": kind.coaching and not finished,
+        "has_report": kind.coaching and kind.planned,
+        "finished": finished,
+        "after_finish_url": kind.after_finish_url,
+        "after_finish_label": kind.after_finish_label,
+        "finished_note": kind.finished_note,
+        "message_max_chars": settings.MESSAGE_MAX_CHARS,
+    }

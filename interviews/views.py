@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from interviews import practice, services
+from interviews import answering, kinds, services
+from interviews.errors import ChatError, ChatNotFound
 from interviews.serializers import chat_out, message_out
 
 PAGE_SIZE = 30
@@ -24,7 +25,7 @@ PAGE_SIZE = 30
 def _chat_or_404(request: HttpRequest, chat_id: str) -> dict:
     try:
         return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
 
 
@@ -34,7 +35,7 @@ def chat_list(request: HttpRequest) -> HttpResponse:
     try:
         items, next_cursor = services.list_chats(user_id=str(request.user.pk), limit=20,
                                                  cursor=request.GET.get("cursor"))
-    except services.ChatError:
+    except ChatError:
         return redirect("chats:list")
     context = {"chats": [chat_out(c) for c in items], "next_cursor": next_cursor}
     template = "interviews/chat_list.html#rows" if request.htmx and request.GET.get("cursor") else "interviews/chat_list.html"
@@ -44,7 +45,7 @@ def chat_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def chat_new(request: HttpRequest) -> HttpResponse:
-    context = practice.new_chat_context(request=request)
+    context = services.new_chat_context(user=request.user, selected_vacancy=request.GET.get("vacancy"))
     if request.method == "POST":
         try:
             chat = services.start_chat(
@@ -54,7 +55,7 @@ def chat_new(request: HttpRequest) -> HttpResponse:
                 persona_id=_int_or_none(request.POST.get("persona_id")),
                 focus_skills=request.POST.getlist("focus") or None,
             )
-        except services.ChatError as error:
+        except ChatError as error:
             context["error"] = error.detail
             return render(request, "interviews/chat_new.html", context, status=error.status)
         url = reverse("chats:detail", args=[chat["_id"]])
@@ -77,14 +78,14 @@ def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         items, next_before = services.list_messages(user_id=str(request.user.pk), chat_id=chat_id,
                                                     limit=PAGE_SIZE, before=before)
-    except services.ChatError as error:
+    except ChatError as error:
         raise Http404(error.detail) from error
     context = {
         "chat": chat_out(chat),
         "chat_doc": chat,
         "chat_messages": [message_out(m) for m in items],
         "next_before": next_before,
-        **practice.chat_page_context(chat=chat),
+        **services.chat_page_context(chat=chat),
     }
     if request.htmx and before:
         return render(request, "interviews/chat.html#older", context)
@@ -96,9 +97,9 @@ def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
 def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
     if request.htmx:
@@ -111,9 +112,9 @@ def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
 def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
     flash.info(request, _("Chat deleted."))
@@ -135,15 +136,15 @@ def chat_clear(request: HttpRequest) -> HttpResponse:
 @require_POST
 def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
-        services.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
-    except services.ChatNotFound as error:
+        answering.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
     return HttpResponse(status=204) if request.htmx else redirect("chats:detail", chat_id=chat_id)
 
 
 # ---------------------------------------------------------------- the answer path
 
-def _composer_error(request: HttpRequest, chat_id: str, error: services.ChatError) -> HttpResponse:
+def _composer_error(request: HttpRequest, chat_id: str, error: ChatError) -> HttpResponse:
     if request.htmx:
         response = HttpResponse(escape(error.detail), status=error.status)
         if error.retry_after:
@@ -161,7 +162,7 @@ async def _user_or_404(request: HttpRequest):
 
 
 def _turn_html(request: HttpRequest, chat: dict, messages: list[dict]) -> str:
-    context = {"chat": chat_out(chat), "chat_messages": messages, **practice.chat_page_context(chat=chat)}
+    context = {"chat": chat_out(chat), "chat_messages": messages, **services.chat_page_context(chat=chat)}
     return render_to_string("interviews/chat.html#turn", context, request=request)
 
 
@@ -169,9 +170,9 @@ async def _turn_page(request: HttpRequest, chat_id: str, pending, *, status: int
     """Await a service call that starts a reply; render its turn (htmx) or go back to the chat."""
     try:
         turn = await pending
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         return _composer_error(request, chat_id, error)
     if not request.htmx:
         return redirect("chats:detail", chat_id=chat_id)
@@ -185,14 +186,14 @@ async def chat_send(request: HttpRequest, chat_id: str) -> HttpResponse:
     user = await request.auser()
     if not user.is_authenticated:
         return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    pending = services.post_message(user_id=str(user.pk), chat_id=chat_id, content=request.POST.get("content", ""))
+    pending = answering.post_message(user_id=str(user.pk), chat_id=chat_id, content=request.POST.get("content", ""))
     return await _turn_page(request, chat_id, pending, status=201)
 
 
 @require_POST
 async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
     user = await _user_or_404(request)
-    pending = services.retry_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
+    pending = answering.retry_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
     return await _turn_page(request, chat_id, pending, status=200)
 
 
@@ -207,12 +208,12 @@ def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
                             request=request)
 
 
-async def _page_events(request: HttpRequest, reply: services.PendingReply) -> AsyncIterator[bytes]:
+async def _page_events(request: HttpRequest, reply: answering.PendingReply) -> AsyncIterator[bytes]:
     chat, message = reply.chat, reply.message
     if message["status"] != "streaming":  # a reconnect after the end: just show the saved reply
         yield _sse("done", _message_html(request, chat, message))
         return
-    async for event in services.stream_reply(chat=chat, message=message, history=reply.history):
+    async for event in answering.stream_reply(chat=chat, message=message, history=reply.history):
         if event.kind == "token":
             yield _sse("token", escape(event.delta))
         else:
@@ -225,8 +226,8 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> St
     """SSE for one reply: escaped tokens, then the rendered message; the reply is saved by the service."""
     user = await _user_or_404(request)
     try:
-        reply = await services.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
-    except services.ChatNotFound as error:
+        reply = await answering.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
     response = StreamingHttpResponse(_page_events(request, reply), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
@@ -240,7 +241,7 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> St
 async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpResponse:
     """A hint or a model answer for the current question, streamed into the chat."""
     user = await _user_or_404(request)
-    pending = services.ask_for_help(user_id=str(user.pk), chat_id=chat_id, kind=kind)
+    pending = answering.ask_for_help(user_id=str(user.pk), chat_id=chat_id, kind=kind)
     return await _turn_page(request, chat_id, pending, status=201)
 
 
@@ -249,14 +250,15 @@ async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpRespon
 def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         chat = services.finish_interview(user=request.user, chat_id=chat_id)
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
-    if chat.get("kind") == "screening":
-        flash.success(request, _("Thank you! Your answers were sent to the employer."))
-        url = reverse("applications:mine")
+    kind = kinds.get(chat.get("kind"))
+    if kind.after_finish_url:
+        flash.success(request, str(kind.after_finish_message))
+        url = reverse(kind.after_finish_url)
     else:
         url = reverse("chats:report", args=[chat_id])
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
@@ -267,15 +269,15 @@ def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
 def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
     from interviews.charts import score_chart
 
     context = {"chat": chat_out(result["chat"]), "report": result, "chart": score_chart(result["questions"]),
-               "rated": practice.has_rated(user=request.user, chat_id=chat_id)}
+               "rated": services.has_rated(user=request.user, chat_id=chat_id)}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context)
 
@@ -285,9 +287,9 @@ def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
 def chat_retry_mistakes(request: HttpRequest, chat_id: str) -> HttpResponse:
     try:
         chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except services.ChatError as error:
+    except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:report", chat_id=chat_id)
     return redirect("chats:detail", chat_id=chat["_id"])
@@ -302,9 +304,9 @@ def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
         services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=_int_or_none(request.POST.get("rating")) or 0,
                                    comment=request.POST.get("comment", ""),
                                    allow_training=request.POST.get("allow_training") == "on")
-    except services.ChatNotFound as error:
+    except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except (services.ChatError, FeedbackError) as error:
+    except (ChatError, FeedbackError) as error:
         flash.error(request, error.detail)
     else:
         flash.success(request, _("Thanks for rating your interviewer."))

@@ -61,12 +61,13 @@ class LLMBadOutput(LLMError):
 
 
 async def stream(messages: Messages, *, model: str | None = None, options: dict[str, Any] | None = None,
-                 usage: dict[str, Any] | None = None) -> AsyncGenerator[str, None]:
+                 usage: dict[str, Any] | None = None, connect_retries: int | None = None) -> AsyncGenerator[str, None]:
     """Yields the reply's text deltas (never empty strings) as the model produces them.
 
     Connection failures and 502/503/504 are retried LLM_CONNECT_RETRIES times with
     exponential backoff, but only before the first delta: after that any failure raises
-    (`LLMUnavailable`, `LLMTimeout`), so text is never repeated. Closing the generator
+    (`LLMUnavailable`, `LLMTimeout`), so text is never repeated. `connect_retries` overrides
+    the setting (0 for optional text that must not delay what follows it). Closing the generator
     (`aclose()`, or `async with contextlib.aclosing(stream(...))` around a loop that
     breaks) closes the HTTP stream at once, which stops Ollama generating. A bare
     `break` also closes it, but only when the event loop finalises the generator.
@@ -80,8 +81,9 @@ async def stream(messages: Messages, *, model: str | None = None, options: dict[
     first_delta_at: float | None = None
     last: Any = None
     client = _streaming_client()
+    retries = settings.LLM_CONNECT_RETRIES if connect_retries is None else connect_retries
     try:
-        for attempt in range(settings.LLM_CONNECT_RETRIES + 1):
+        for attempt in range(retries + 1):
             try:
                 parts = await client.chat(model=model, messages=messages, options=_options(options), stream=True)
                 async with aclosing(parts):
@@ -97,7 +99,7 @@ async def stream(messages: Messages, *, model: str | None = None, options: dict[
                     return
                 raise LLMUnavailable(f"{settings.OLLAMA_HOST} ended the stream before it was done")
             except _TRANSPORT_ERRORS as exc:
-                if first_delta_at is not None or not _retryable(exc) or attempt == settings.LLM_CONNECT_RETRIES:
+                if first_delta_at is not None or not _retryable(exc) or attempt == retries:
                     raise _translate(exc) from exc
             await asyncio.sleep(_BACKOFF_S * 2**attempt)
     finally:

@@ -230,6 +230,14 @@ LLM_TIMEOUT_S = env_float("LLM_TIMEOUT_S", 120.0)
 LLM_CONNECT_RETRIES = env_int("LLM_CONNECT_RETRIES", 2)
 LLM_NUM_CTX = env_int("LLM_NUM_CTX", 4096)
 LLM_NUM_PREDICT = env_int("LLM_NUM_PREDICT", 512)
+# The interviewer's optional acknowledgement before each planned question: a short model call,
+# dropped (never the question) when it takes longer than ACK_TIMEOUT_S.
+INTERVIEW_ACKNOWLEDGE = env_bool("INTERVIEW_ACKNOWLEDGE", True)
+ACK_TIMEOUT_S = env_float("ACK_TIMEOUT_S", 4.0)
+ACK_NUM_PREDICT = env_int("ACK_NUM_PREDICT", 40)
+# Grading by the model beside the offline rubric grader: only worth it with a capable model
+# (the bundled 135M model's grades are noise), so off unless asked for.
+LLM_GRADING = env_bool("LLM_GRADING", False)
 
 # Product limits.
 CHATS_PER_DAY = env_int("CHATS_PER_DAY", 20)

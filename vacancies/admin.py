@@ -18,6 +18,9 @@ class QuestionForm(forms.Form):
     topic = forms.CharField(max_length=100, required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), required=False)
     ideal_answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), required=False)
+    key_points = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False,
+                                 help_text=_("One per line, 3-6: what a strong answer covers. Empty: taken from "
+                                             "the ideal answer."))
 
 
 QuestionFormSet = forms.formset_factory(QuestionForm, extra=2, can_order=True, can_delete=True)
@@ -101,7 +104,8 @@ class VacancyAdmin(admin.ModelAdmin):
             raise PermissionDenied
         current = vacancy.current_question_set()
         initial = [
-            {"topic": q.topic, "text": q.text, "ideal_answer": q.ideal_answer} for q in current.questions.all()
+            {"topic": q.topic, "text": q.text, "ideal_answer": q.ideal_answer, "key_points": "\n".join(q.key_points)}
+            for q in current.questions.all()
         ] if current else []
         formset = QuestionFormSet(request.POST or None, initial=initial, prefix="questions")
         if request.method == "POST" and formset.is_valid():
@@ -134,7 +138,7 @@ class VacancyAdmin(admin.ModelAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
-    fields = ("order", "topic", "text", "ideal_answer")
+    fields = ("order", "topic", "text", "ideal_answer", "key_points")
     readonly_fields = fields
     extra = 0
     can_delete = False

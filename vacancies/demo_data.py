@@ -13,6 +13,9 @@ Companies are invented. Each vacancy is a plain dict:
                      points of a strong answer and grounds hints, model answers and scoring.
 """
 
+import json
+from pathlib import Path
+
 
 def _q(topic: str, text: str, ideal_answer: str) -> dict:
     return {"text": text, "topic": topic, "ideal_answer": ideal_answer}
@@ -1590,3 +1593,16 @@ VACANCIES: list[dict] = [
         ],
     },
 ]
+
+
+def _with_key_points(vacancies: list[dict]) -> list[dict]:
+    """Each demo question gets the key points of a strong answer (kept in JSON beside this file): the
+    rubric the offline grader checks answers against, and what hints are made of."""
+    points = json.loads((Path(__file__).parent / "demo_key_points.json").read_text())
+    for spec in vacancies:
+        for question, key_points in zip(spec["questions"], points.get(spec["slug"], []), strict=False):
+            question["key_points"] = key_points
+    return vacancies
+
+
+VACANCIES = _with_key_points(VACANCIES)

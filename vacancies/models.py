@@ -190,6 +190,9 @@ class Question(models.Model):
     text = models.TextField()
     topic = models.CharField(max_length=100, blank=True)
     ideal_answer = models.TextField(blank=True)
+    # 3-6 short statements of what a strong answer covers: the rubric hints and grading use.
+    # Empty means "derive them from the ideal answer" (interviews.plan.derive_key_points).
+    key_points = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["order"]

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 QUESTIONS_MAX = 30
 TOPIC_MAX = Question._meta.get_field("topic").max_length
+KEY_POINTS_MAX = 6
+KEY_POINT_MAX_CHARS = 200
 SKILLS_MAX = 50
 SKILL_MAX_CHARS = 60
 EDITABLE_FIELDS = (
@@ -222,14 +224,33 @@ def _clean_questions(questions: list[dict]) -> list[dict]:
                 "text": text,
                 "topic": str(question.get("topic") or "").strip()[:TOPIC_MAX],
                 "ideal_answer": str(question.get("ideal_answer") or "").strip(),
+                "key_points": _clean_key_points(question.get("key_points"), number=number),
             }
         )
     return cleaned
 
 
+def _clean_key_points(value: object, *, number: int) -> list[str]:
+    """A question's key points: a list (or one per line) of short statements, at most KEY_POINTS_MAX."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        value = value.splitlines()
+    if not isinstance(value, list) or not all(isinstance(point, str) for point in value):
+        raise VacancyError(_("Question %(n)d: key points must be a list of short statements.") % {"n": number})
+    points = [point.strip(" -•\t") for point in value if point.strip(" -•\t")]
+    if len(points) > KEY_POINTS_MAX:
+        raise VacancyError(_("Question %(n)d can have at most %(max)d key points.") % {"n": number, "max": KEY_POINTS_MAX})
+    if any(len(point) > KEY_POINT_MAX_CHARS for point in points):
+        raise VacancyError(_("Question %(n)d: a key point can be at most %(max)d characters.")
+                           % {"n": number, "max": KEY_POINT_MAX_CHARS})
+    return points
+
+
 def _as_dicts(question_set: QuestionSet) -> list[dict]:
     return [
-        {"text": q.text, "topic": q.topic, "ideal_answer": q.ideal_answer} for q in question_set.questions.all()
+        {"text": q.text, "topic": q.topic, "ideal_answer": q.ideal_answer, "key_points": q.key_points}
+        for q in question_set.questions.all()
     ]
 
 
@@ -255,7 +276,7 @@ def replace_questions(*, vacancy: Vacancy, questions: list[dict]) -> QuestionSet
 
 
 def question_set_snapshot(question_set: QuestionSet) -> dict:
-    """What a chat stores as its plan: {"version", "questions": [{"id", "text", "topic", "ideal_answer"}]}."""
+    """What a chat stores as its plan: {"version", "questions": [{"id", "text", "topic", "ideal_answer", "key_points"}]}."""
     return {
         "version": question_set.version,
         "questions": [
@@ -264,6 +285,7 @@ def question_set_snapshot(question_set: QuestionSet) -> dict:
                 "text": question.text,
                 "topic": question.topic,
                 "ideal_answer": question.ideal_answer,
+                "key_points": list(question.key_points or []),
             }
             for question in question_set.questions.all()
         ],

@@ -14,6 +14,13 @@ from interviews import chats
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def model_grading(settings):
+    """These tests script the model's whole-conversation reading (LLM_GRADING on); the rubric-only
+    default is tested in test_rubric_assessment.py."""
+    settings.LLM_GRADING = True
+
 QUOTE = "tuned slow queries with EXPLAIN"
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from interviews import chats
-from interviews.practice import FOCUS_OTHER_QUESTIONS
+from interviews.plan import FOCUS_OTHER_QUESTIONS
 from resumes.models import Resume
 from vacancies.tests.factories import PersonaFactory, VacancyFactory
 

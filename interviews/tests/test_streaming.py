@@ -9,7 +9,7 @@ from asgiref.sync import sync_to_async
 from django.test import AsyncClient
 
 from conftest import token_for
-from interviews import chats, services
+from interviews import answering, chats, services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -140,7 +140,7 @@ async def test_stop_ends_the_upstream_request_and_keeps_the_partial_reply(free_c
         if streaming and fake_ollama.chat_requests:
             break
     await asyncio.sleep(0.2)
-    stopped = await sync_to_async(services.request_stop)(user_id=str(user.pk), chat_id=str(free_chat["_id"]))
+    stopped = await sync_to_async(answering.request_stop)(user_id=str(user.pk), chat_id=str(free_chat["_id"]))
     assert stopped == 1
     response, raw = await asyncio.wait_for(task, timeout=5)
     events = parse_sse(raw)
@@ -153,8 +153,8 @@ async def test_stop_ends_the_upstream_request_and_keeps_the_partial_reply(free_c
 
 async def test_a_client_disconnect_saves_the_partial_reply(free_chat, fake_ollama, user):
     fake_ollama.add_reply(["tok "] * 100, token_delay=0.02)
-    turn = await services.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
-    stream = services.stream_reply(chat=turn.chat, message=turn.assistant_message)
+    turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
+    stream = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
     received = [await anext(stream) for _ in range(3)]
     await stream.aclose()  # what the server does when the browser goes away
     assert all(event.kind == "token" for event in received)
@@ -164,14 +164,14 @@ async def test_a_client_disconnect_saves_the_partial_reply(free_chat, fake_ollam
 
 async def test_a_stop_asked_of_another_process_is_seen_within_a_poll(free_chat, fake_ollama, user):
     fake_ollama.add_reply(["tok "] * 200, token_delay=0.02)
-    turn = await services.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
-    stream = services.stream_reply(chat=turn.chat, message=turn.assistant_message)
+    turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
+    stream = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
     events = [await anext(stream)]
     # Only the Mongo flag, as the stop endpoint of another process sets it: this one's registry knows nothing.
     await sync_to_async(chats.request_stop)(chat_id=free_chat["_id"])
     flagged_at = time.monotonic()
     events += [event async for event in stream]
-    assert time.monotonic() - flagged_at < services.STOP_POLL_S + 0.25
+    assert time.monotonic() - flagged_at < answering.STOP_POLL_S + 0.25
     assert events[-1].kind == "done" and events[-1].message["status"] == "stopped"
     stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
     assert stored["status"] == "stopped" and 0 < len(stored["content"]) < len("tok " * 200)

@@ -79,7 +79,8 @@ def test_vacancy_questions(vacancy):
     questions = vacancy["questions"]
     assert 8 <= len(questions) <= 10
     for question in questions:
-        assert set(question) == QUESTION_KEYS
+        assert set(question) == QUESTION_KEYS | {"key_points"}
+        assert 3 <= len(question["key_points"]) <= 6 and all(p.strip() for p in question["key_points"])
         for key in QUESTION_KEYS:
             assert isinstance(question[key], str) and question[key].strip(), key
         assert len(question["topic"]) <= 40

@@ -59,8 +59,8 @@ def test_the_snapshot_has_the_shape_a_chat_plan_stores():
     assert question_set_snapshot(question_set) == {
         "version": 1,
         "questions": [
-            {"id": str(first.pk), "text": "Why?", "topic": "Motivation", "ideal_answer": "Because."},
-            {"id": str(second.pk), "text": "How?", "topic": "", "ideal_answer": ""},
+            {"id": str(first.pk), "text": "Why?", "topic": "Motivation", "ideal_answer": "Because.", "key_points": []},
+            {"id": str(second.pk), "text": "How?", "topic": "", "ideal_answer": "", "key_points": []},
         ],
     }
 

@@ -1,0 +1,362 @@
+"""The answer path shared by the pages and the API: post an answer, stream the reply, stop, retry, help.
+
+The hot path (docs/architecture.md "Sending an answer"): `post_message` saves the user's words and
+an empty `streaming` reply in one round trip; `stream_reply` writes the reply and saves it once,
+whatever ends it (done, error, stop, disconnect).
+
+Who writes what: in a planned interview the app writes every question, hint, model answer and
+closing line (composed when the reply is created and kept on it as its `draft`, so a retry asks the
+same question); the model may only put a short acknowledgement before the question. The model's
+text is filtered (at most two sentences; none that asks, grades or praises) and bounded in time and
+tokens: when the model is slow, down or off-script the acknowledgement is dropped, never the
+question. Only free coach chats are written by the model alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from asgiref.sync import sync_to_async
+from bson import ObjectId
+from django.conf import settings
+from django.db import connections
+from django.utils.translation import gettext as _
+
+from interviews import chats, kinds, plan, prompts
+from interviews.errors import ChatConflict, ChatNotFound, InvalidMessage, LimitExceeded, MessageTooLong, chat_id_or_404
+from llm import client as llm
+
+logger = logging.getLogger(__name__)
+
+STOP_POLL_S = 0.25
+
+# Replies streaming in this process: message id → user id. A stop asked of this process is seen
+# on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
+# event loop reads for all the replies streaming here every 250 ms (not one read per reply).
+_streaming: dict[ObjectId, str] = {}
+_stop_signals: set[ObjectId] = set()
+_stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
+
+
+def _user_is_generating(user_id: str) -> bool:
+    return user_id in _streaming.values()
+
+
+def _watch_stop_flags() -> None:
+    """Start this event loop's stop poll unless it runs; a poll ends once no reply streams."""
+    for loop, poll in list(_stop_polls.items()):
+        if poll.done():
+            del _stop_polls[loop]
+    loop = asyncio.get_running_loop()
+    if loop not in _stop_polls:
+        _stop_polls[loop] = loop.create_task(_poll_stop_flags())
+
+
+async def _poll_stop_flags() -> None:
+    while _streaming:
+        await asyncio.sleep(STOP_POLL_S)
+        if not _streaming:
+            return
+        try:
+            flagged = await chats.astop_requested(message_ids=list(_streaming))
+        except Exception:  # Mongo may come back: keep watching (the replies stream on meanwhile)
+            logger.warning("Could not read the stop flags of %d streaming replies", len(_streaming), exc_info=True)
+            continue
+        _stop_signals.update(message_id for message_id in flagged if message_id in _streaming)
+
+
+@dataclass
+class Turn:
+    chat: dict
+    user_message: dict
+    assistant_message: dict
+
+
+@dataclass
+class StreamEvent:
+    kind: str  # "token" | "done" | "error"
+    delta: str = ""
+    message: dict | None = None
+    detail: str = ""
+
+
+@dataclass
+class PendingReply:
+    chat: dict
+    message: dict
+    history: list[dict]  # the prompt's messages before `message`, oldest first
+
+
+def clean_content(content: object) -> str:
+    if not isinstance(content, str):
+        raise InvalidMessage(_("A message must be text."))
+    if not content.strip():
+        raise InvalidMessage(_("Write something before sending."))
+    if len(content) > settings.MESSAGE_MAX_CHARS:
+        raise MessageTooLong(
+            _("A message can be at most %(n)d characters; yours has %(m)d.")
+            % {"n": settings.MESSAGE_MAX_CHARS, "m": len(content)}
+        )
+    return content.strip()
+
+
+async def _check_rate(*, user_id: str) -> None:
+    if _user_is_generating(user_id):
+        raise LimitExceeded(_("Wait for the current reply to finish (or stop it) before sending another."),
+                            retry_after=2)
+    hits, retry_after = await chats.ahit_rate_limit(key=f"messages:{user_id}", window_s=60)
+    if hits > settings.MESSAGES_PER_MINUTE:
+        raise LimitExceeded(
+            _("You can send %(n)d messages a minute. Take a breath and try again in %(s)d seconds.")
+            % {"n": settings.MESSAGES_PER_MINUTE, "s": retry_after},
+            retry_after=retry_after,
+        )
+
+
+def _finished_error(chat: dict) -> ChatConflict:
+    return ChatConflict(str(kinds.get(chat.get("kind")).finished
+                            or _("This interview is finished. Open its report or start a new one.")))
+
+
+async def post_message(*, user_id: str, chat_id: str, content: object) -> Turn:
+    """Save the user's answer and an empty `streaming` reply; the reply is written later by `stream_reply`.
+
+    Guarantees: the user's message is durably saved (journaled) before anything calls the model;
+    four round trips at most (rate limit, ownership + plan advance, one insert for both). In a
+    planned interview the reply's draft is the app's next question (or closing line), fixed here.
+    """
+    content = clean_content(content)
+    chat_oid = chat_id_or_404(chat_id)
+    await _check_rate(user_id=user_id)
+    chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
+    if chat is None:
+        finished = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
+        if finished is None:
+            raise ChatNotFound()
+        raise _finished_error(finished)
+    kind = kinds.get(chat.get("kind"))
+    planned = plan.questions(chat)
+    answered = plan.current_index(chat) - 1
+    answered_id = planned[answered]["id"] if 0 <= answered < len(planned) else None
+    next_question = plan.current_question(chat)
+    draft = ""
+    if planned:
+        draft = plan.question_text(chat, next_question["id"] if next_question else None,
+                                   closing=kind.closing.get(chat.get("language", "en")))
+    user_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="user", kind="answer",
+                                     content=content, question_id=answered_id)
+    assistant_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind="reply",
+                                          content="", status="streaming",
+                                          question_id=next_question["id"] if next_question else None, draft=draft)
+    await chats.ainsert_messages([user_message, assistant_message])
+    if planned and next_question is None and plan.current_index(chat) == len(planned) and kind.on_last_answer:
+        if await sync_to_async(kind.on_last_answer)(chat=chat):
+            chat = {**chat, "status": "finished"}
+    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message)
+
+
+async def retry_reply(*, user_id: str, chat_id: str, message_id: str) -> Turn:
+    """Put a failed or stopped reply back to `streaming` so `stream_reply` can write it again."""
+    chat_oid = chat_id_or_404(chat_id)
+    message_oid = chats.parse_id(message_id)
+    chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
+    if chat is None or message_oid is None:
+        raise ChatNotFound()
+    await _check_rate(user_id=user_id)
+    message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid)
+    if message is None:
+        if await chats.aget_message(chat_id=chat_oid, message_id=message_oid) is None:
+            raise ChatNotFound()
+        raise ChatConflict(_("Only a failed or stopped reply can be retried."))
+    return Turn(chat=chat, user_message={}, assistant_message=message)
+
+
+def request_stop(*, user_id: str, chat_id: str) -> int:
+    """Stop the chat's streaming reply wherever it streams; returns how many were asked to stop."""
+    chat = chats.get_chat(user_id=user_id, chat_id=chat_id_or_404(chat_id))
+    if chat is None:
+        raise ChatNotFound()
+    ids = chats.request_stop(chat_id=chat["_id"])
+    _stop_signals.update(ids)
+    return len(ids)
+
+
+async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
+    """A hint or a model answer for the current question, marked as used (the report says so).
+
+    The app writes it from the question's key points and ideal answer (a capable model may phrase
+    it, from the same points): each further hint shows one more key point, never the whole answer.
+    """
+    chat_oid = chat_id_or_404(chat_id)
+    chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
+    if chat is None:
+        raise ChatNotFound()
+    chat_kind = kinds.get(chat.get("kind"))
+    if not plan.questions(chat):
+        raise ChatConflict(_("Hints, model answers and reports are for practice interviews."))
+    if not chat_kind.coaching:
+        raise ChatConflict(str(chat_kind.no_coaching))
+    if chat.get("status") == "finished":
+        raise _finished_error(chat)
+    question = plan.current_question(chat)
+    if question is None:
+        raise ChatConflict(_("All questions are answered; press Finish for your report."))
+    await _check_rate(user_id=user_id)
+    if kind == "hint":
+        count = await chats.acount_hint(chat_id=chat_oid, question_id=question["id"])
+        draft = plan.hint_text(chat, question, number=count)
+    else:
+        await chats.amark_model_answer_used(chat_id=chat_oid, question_id=question["id"])
+        draft = plan.model_answer_text(chat, question)
+    message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind=kind, content="",
+                                status="streaming", question_id=question["id"], draft=draft)
+    await chats.ainsert_messages([message])
+    return Turn(chat=chat, user_message={}, assistant_message=message)
+
+
+async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingReply:
+    """An assistant message of the user's chat, with the history its prompt needs.
+
+    The three reads go to Mongo at once (the history is read before ownership is known, and
+    dropped if the chat is not the user's). Raises ChatNotFound for a missing or foreign one.
+    """
+    chat_oid, message_oid = chat_id_or_404(chat_id), chats.parse_id(message_id)
+    if message_oid is None:
+        raise ChatNotFound()
+    chat, message, history = await asyncio.gather(
+        chats.aget_chat(user_id=user_id, chat_id=chat_oid),
+        chats.aget_message(chat_id=chat_oid, message_id=message_oid),
+        chats.alist_recent_messages(chat_id=chat_oid, limit=prompts.HISTORY_LIMIT, before=message_oid),
+    )
+    if chat is None or message is None or message["role"] != "assistant":
+        raise ChatNotFound()
+    return PendingReply(chat=chat, message=message, history=history)
+
+
+async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None) -> AsyncIterator[StreamEvent]:
+    """Write the reply for `message` (status streaming) and save it once when it ends.
+
+    Yields `token` events, then one `done` (the saved message) or `error` event. The save
+    happens even when the consumer goes away (disconnect) and is shielded from cancellation.
+    No database work per token; the stop flag in Mongo is read every 250 ms, beside the
+    stream (a token never waits for it); no Postgres connection is held while streaming.
+    `history` (from `find_reply`) saves a round trip; without it, it is read here.
+    """
+    message_id = message["_id"]
+    # Handing back the request's Postgres connection takes a thread hop: it overlaps the reads
+    # and the model's first token instead of delaying them.
+    release = asyncio.ensure_future(sync_to_async(_release_postgres)())
+    if history is None:
+        history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
+    _streaming[message_id] = message["user_id"]
+    _watch_stop_flags()
+    parts: list[str] = []
+    usage: dict = {}
+    status, error = "complete", None
+    try:
+        upstream = _compose(chat=chat, message=message, history=history, usage=usage)
+        try:
+            async for delta in upstream:
+                parts.append(delta)
+                yield StreamEvent("token", delta=delta)
+                if message_id in _stop_signals:
+                    status = "stopped"
+                    break
+        finally:
+            await upstream.aclose()  # ends the Ollama request at once on stop or disconnect
+    except llm.LLMError as exc:
+        logger.warning("LLM failed for message %s: %s", message_id, exc)
+        status, error = "failed", exc.user_message
+    except (asyncio.CancelledError, GeneratorExit):
+        status = "stopped"  # the client went away: keep what was written
+        raise
+    finally:
+        _streaming.pop(message_id, None)
+        _stop_signals.discard(message_id)
+        final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
+        await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
+                                                   status=status, meta=final["meta"], error=error))
+        await asyncio.shield(release)
+    if status == "failed":
+        yield StreamEvent("error", detail=error or "", message=final)
+    else:
+        yield StreamEvent("done", message=final)
+
+
+def _compose(*, chat: dict, message: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:
+    """The reply's text as it is written: who writes it depends on the chat and the message."""
+    draft = message.get("draft") or ""
+    if message.get("kind") == "reply" and plan.questions(chat):
+        return _interviewer_turn(chat=chat, history=history, draft=draft, usage=usage)
+    if message.get("kind") in ("hint", "model_answer"):
+        return _app_text(draft)
+    request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
+                                     history=history)
+    return llm.stream(request, model=_model(chat), usage=usage)
+
+
+async def _app_text(text: str) -> AsyncIterator[str]:
+    yield text
+
+
+async def _interviewer_turn(*, chat: dict, history: list[dict], draft: str, usage: dict) -> AsyncIterator[str]:
+    acknowledged = False
+    async for sentence in _acknowledgement(chat=chat, history=history, usage=usage):
+        yield sentence if not acknowledged else f" {sentence}"
+        acknowledged = True
+    yield f"\n\n{draft}" if acknowledged else draft
+
+
+async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:
+    """The model's short acknowledgement of the last answer, sentence by sentence, filtered; nothing
+    at all when it is turned off, slow (ACK_TIMEOUT_S), down, or writes something else."""
+    answer = next((m for m in reversed(history) if m["role"] == "user"), None)
+    if not settings.INTERVIEW_ACKNOWLEDGE or answer is None:
+        return
+    found = plan.question_by_id(chat, answer.get("question_id"))
+    prompt = plan.acknowledgement_prompt(chat, question=found[1]["text"] if found else "", answer=answer["content"])
+    upstream = llm.stream(prompt, model=_model(chat), usage=usage, connect_retries=0,
+                          options={"num_predict": settings.ACK_NUM_PREDICT, "temperature": 0.2, "stop": ["\n", "?"]})
+    deadline = asyncio.get_running_loop().time() + settings.ACK_TIMEOUT_S
+    text, sent = "", 0
+    try:
+        while True:
+            try:
+                # The deadline wraps the read only, never a `yield`: fired while we are suspended there,
+                # it would cancel whatever the consumer is doing.
+                async with asyncio.timeout_at(deadline):
+                    text += await anext(upstream)
+            except StopAsyncIteration:
+                return
+            sentences = plan.complete_sentences(text)
+            accepted = plan.acceptable_acknowledgement(sentences)
+            for sentence in accepted[sent:]:
+                yield sentence
+            sent = len(accepted)
+            if len(accepted) < len(sentences) or sent >= plan.ACK_SENTENCES:
+                return
+    except (llm.LLMError, TimeoutError) as error:
+        logger.info("Interviewer turn without an acknowledgement: %s", error or type(error).__name__)
+    finally:
+        await upstream.aclose()
+
+
+def _model(chat: dict) -> str:
+    return chat.get("model") or settings.OLLAMA_MODEL
+
+
+def _release_postgres() -> None:
+    # A reply needs no Postgres, but the request's session lookup left a connection open that would
+    # sit idle for the whole stream: one per open stream. With a pool, closing returns it there.
+    # (Inside a test's transaction it stays.)
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+
+
+def _meta(usage: dict) -> dict:
+    keys = ("model", "prompt_tokens", "completion_tokens", "ttft_ms", "duration_ms")
+    return {key: usage.get(key) for key in keys}
