@@ -81,13 +81,23 @@ def grade(rubric: Rubric, answer: str, *, use_model: bool | None = None, model: 
         return offline
 
 
-def grade_offline(rubric: Rubric, answer: str) -> Grade:
+@dataclass
+class Measure:
+    """What the offline grader reads off one answer, before any weight: fitted on, then scored."""
+    units: list[str]
+    semantic: np.ndarray  # [point, unit] cosine of each key point with each piece of the answer
+    lexical: np.ndarray  # [point, unit] share of the point's content stems found in that piece
+    ideal_sim: float
+    question_sim: float
+    abstained: str | None = None
+
+
+def measure(rubric: Rubric, answer: str) -> Measure:
     if not t.words(answer):
-        return _abstained(rubric, abstention.EMPTY)
+        return Measure([], np.zeros((0, 0)), np.zeros((0, 0)), 0.0, 0.0, abstention.EMPTY)
     cheap = abstention.reason(question=rubric.question, answer=answer)
     if cheap is not None:
-        return _abstained(rubric, cheap)
-    w = weights()
+        return Measure([], np.zeros((0, 0)), np.zeros((0, 0)), 0.0, 0.0, cheap)
     units = _units(answer)
     points = list(rubric.key_points)
     # Without an ideal answer, its key points together stand in for it.
@@ -96,31 +106,49 @@ def grade_offline(rubric: Rubric, answer: str) -> Grade:
     unit_vectors, answer_vector = vectors[:-1], vectors[-1]
     ideal_sim = float(refs[len(points)] @ answer_vector)
     question_sim = float(refs[len(points) + 1] @ answer_vector)
-    on_topic = max(ideal_sim, question_sim)
-    late = abstention.reason(question=rubric.question, answer=answer, on_topic=on_topic)
-    if late is not None:
-        return _abstained(rubric, late)
-
-    covered, missed, matches = [], [], []
+    late = abstention.reason(question=rubric.question, answer=answer, on_topic=max(ideal_sim, question_sim))
+    unit_stems = [t.content_stems(unit) for unit in units]
+    lexical = np.zeros((len(points), len(units)))
     for index, point in enumerate(points):
-        semantic = unit_vectors @ refs[index]
         point_stems = t.content_stems(point)
-        lexical = np.array([len(point_stems & t.content_stems(unit)) / max(1, len(point_stems)) for unit in units])
-        strength = w["semantic_weight"] * _scaled(semantic, w) + (1 - w["semantic_weight"]) * lexical
-        best = int(np.argmax(strength))
-        matches.append(float(strength[best]))
-        if strength[best] >= w["covered_threshold"]:
-            covered.append({"point": point, "quote": units[best]})
+        lexical[index] = [len(point_stems & stems) / max(1, len(point_stems)) for stems in unit_stems]
+    semantic = refs[:len(points)] @ unit_vectors.T if points else np.zeros((0, len(units)))
+    return Measure(units, semantic, lexical, ideal_sim, question_sim, late)
+
+
+def grade_offline(rubric: Rubric, answer: str, *, w: dict | None = None) -> Grade:
+    return score_measure(rubric, measure(rubric, answer), w=w)
+
+
+def features(m: Measure, w: dict) -> tuple[list[float], list[int]]:
+    """[hard coverage, soft coverage, similarity] and, per key point, the best unit (or -1)."""
+    if not m.units or not len(m.semantic):
+        return [0.0, 0.0, float(_scaled(np.array([m.ideal_sim]), w)[0])], []
+    strength = w["semantic_weight"] * _scaled(m.semantic, w) + (1 - w["semantic_weight"]) * m.lexical
+    best = strength.argmax(axis=1)
+    top = strength.max(axis=1)
+    covered = [int(unit) if value >= w["covered_threshold"] else -1 for unit, value in zip(best, top, strict=True)]
+    hard = sum(c >= 0 for c in covered) / len(covered)
+    return [hard, float(top.mean()), float(_scaled(np.array([m.ideal_sim]), w)[0])], covered
+
+
+def score_measure(rubric: Rubric, m: Measure, *, w: dict | None = None) -> Grade:
+    if m.abstained:
+        return _abstained(rubric, m.abstained)
+    w = w or weights()
+    (hard, soft, similarity), best = features(m, w)
+    covered, missed = [], []
+    for point, unit in zip(rubric.key_points, best, strict=False):
+        if unit >= 0:
+            covered.append({"point": point, "quote": m.units[unit]})
         else:
             missed.append(point)
-    hard = len(covered) / len(points) if points else 0.0
-    soft = float(np.mean(matches)) if matches else 0.0
-    similarity = float(_scaled(np.array([ideal_sim]), w)[0])
     raw = w["bias"] + w["hard_coverage"] * hard + w["soft_coverage"] * soft + w["similarity"] * similarity
     score = int(round(min(10.0, max(0.0, raw))))
     return Grade(verdict="scored", score=score, covered=covered, missed=missed,
                  feedback=feedback(score=score, covered=covered, missed=missed, language=rubric.language),
-                 evidence=covered[0]["quote"] if covered else "", offline_score=score, similarity=round(ideal_sim, 4))
+                 evidence=covered[0]["quote"] if covered else "", offline_score=score,
+                 similarity=round(m.ideal_sim, 4))
 
 
 def _scaled(cosines: np.ndarray, w: dict) -> np.ndarray:
