@@ -44,5 +44,7 @@ test: venv
 
 bench: venv
 	$(PY) bench/stream.py
+	INTERVIEW_ACKNOWLEDGE=model $(PY) bench/turn.py
+	$(PY) bench/turn.py --turns 8
 	$(PY) bench/calibration.py
 	$(PY) bench/salary.py

@@ -314,7 +314,10 @@ async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> A
     """The model's short acknowledgement of the last answer, sentence by sentence, filtered; nothing
     at all when it is turned off, slow (ACK_TIMEOUT_S), down, or writes something else."""
     answer = next((m for m in reversed(history) if m["role"] == "user"), None)
-    if not settings.INTERVIEW_ACKNOWLEDGE or answer is None:
+    if settings.INTERVIEW_ACKNOWLEDGE not in ("model", "app") or answer is None:
+        return
+    if settings.INTERVIEW_ACKNOWLEDGE == "app":
+        yield plan.app_acknowledgement(chat, question_id=answer.get("question_id"))
         return
     found = plan.question_by_id(chat, answer.get("question_id"))
     prompt = plan.acknowledgement_prompt(chat, question=found[1]["text"] if found else "", answer=answer["content"])
@@ -332,7 +335,7 @@ async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> A
             except StopAsyncIteration:
                 return
             sentences = plan.complete_sentences(text)
-            accepted = plan.acceptable_acknowledgement(sentences)
+            accepted = plan.acceptable_acknowledgement(sentences, language=chat.get("language", "en"))
             for sentence in accepted[sent:]:
                 yield sentence
             sent = len(accepted)

@@ -143,7 +143,7 @@ def no_question_text(chat: dict) -> str:
 # ---------------------------------------------------------------- the model's acknowledgement
 
 ACK_SENTENCES = 2
-ACK_MAX_WORDS = 24
+ACK_MAX_WORDS = 14
 ACK_SYSTEM = {
     "en": ("You are a job interviewer. The candidate has just answered one of your questions. Reply with one short, "
            "neutral sentence that acknowledges the answer, like \"Thank you, noted.\" or \"Thanks for walking me "
@@ -172,17 +172,39 @@ def acknowledgement_prompt(chat: dict, *, question: str, answer: str) -> list[di
             {"role": "user", "content": f"Question: {question[:400]}\n\nAnswer: {answer[:600]}"}]
 
 
+# The app's own acknowledgements, varied by question so they do not read as a loop.
+APP_ACKS = {
+    "en": ("Thank you.", "Thanks, noted.", "Got it, thank you.", "Thank you for the answer.", "Noted, thanks."),
+    "ru": ("Спасибо.", "Спасибо, понятно.", "Принято, спасибо.", "Спасибо за ответ.", "Понятно, спасибо."),
+}
+
+
+def app_acknowledgement(chat: dict, *, question_id: str | None) -> str:
+    phrases = APP_ACKS.get(chat.get("language", "en"), APP_ACKS["en"])
+    index = next((i for i, q in enumerate(questions(chat)) if q["id"] == question_id), 0)
+    return phrases[index % len(phrases)]
+
+
 def complete_sentences(text: str) -> list[str]:
     """The finished sentences at the start of `text` (the unfinished tail is left out)."""
     return [match.group(0).strip() for match in _SENTENCE.finditer(text.split("\n", 1)[0]) if match.group(0).strip()]
 
 
-def acceptable_acknowledgement(sentences: list[str]) -> list[str]:
-    """The leading sentences that make a neutral acknowledgement: at most two, short, and none that asks,
-    grades, praises or writes a question; everything from the first bad sentence on is dropped."""
+# Read in the bench's samples: a small model talks about itself ("I'm a job interviewer."), restates
+# the answer at length, or drifts into English inside a Russian interview.
+_ABOUT_ITSELF = re.compile(r"^(i|i'm|i am|as an?)\b|^я\b", re.IGNORECASE)
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def acceptable_acknowledgement(sentences: list[str], *, language: str = "en") -> list[str]:
+    """The leading sentences that make a neutral acknowledgement: at most two, short, in the chat's
+    language, and none that asks, grades, praises, talks about itself or writes a question; everything
+    from the first bad sentence on is dropped."""
     kept: list[str] = []
     for sentence in sentences[:ACK_SENTENCES]:
-        if _NOT_AN_ACK.search(sentence) or len(t.words(sentence)) > ACK_MAX_WORDS or len(t.words(sentence)) < 2:
+        words = len(t.words(sentence))
+        if (_NOT_AN_ACK.search(sentence) or not 2 <= words <= ACK_MAX_WORDS or _ABOUT_ITSELF.search(sentence)
+                or (language == "ru" and _LATIN_WORD.search(sentence))):
             break
         kept.append(sentence)
     return kept

@@ -230,9 +230,14 @@ LLM_TIMEOUT_S = env_float("LLM_TIMEOUT_S", 120.0)
 LLM_CONNECT_RETRIES = env_int("LLM_CONNECT_RETRIES", 2)
 LLM_NUM_CTX = env_int("LLM_NUM_CTX", 4096)
 LLM_NUM_PREDICT = env_int("LLM_NUM_PREDICT", 512)
-# The interviewer's optional acknowledgement before each planned question: a short model call,
-# dropped (never the question) when it takes longer than ACK_TIMEOUT_S.
-INTERVIEW_ACKNOWLEDGE = env_bool("INTERVIEW_ACKNOWLEDGE", True)
+# The interviewer's acknowledgement before each planned question. "model": a short model call,
+# dropped (never the question) when it takes longer than ACK_TIMEOUT_S or says something else;
+# "app": one of the app's neutral phrases, instantly; "off". The bundled 135M model's own
+# acknowledgements were unusable when read (it restates the answer, consoles, or drifts into
+# another language: bench/turn.py), so with it the app speaks.
+SMALL_MODELS = ("smollm2",)
+INTERVIEW_ACKNOWLEDGE = env_str("INTERVIEW_ACKNOWLEDGE",
+                                "app" if OLLAMA_MODEL.split(":")[0] in SMALL_MODELS else "model")
 ACK_TIMEOUT_S = env_float("ACK_TIMEOUT_S", 4.0)
 ACK_NUM_PREDICT = env_int("ACK_NUM_PREDICT", 40)
 # Grading by the model beside the offline rubric grader: only worth it with a capable model

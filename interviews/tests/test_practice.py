@@ -24,6 +24,11 @@ def persona(db):
                                   language="en", difficulty="hard")
 
 
+@pytest.fixture(autouse=True)
+def model_acknowledges(settings):
+    settings.INTERVIEW_ACKNOWLEDGE = "model"  # the default with the bundled model is "app": tested below
+
+
 @pytest.fixture
 def vacancy(db):
     vacancy = Vacancy.objects.create(title="Backend Developer", company="Acme", description="Python APIs",
@@ -265,3 +270,23 @@ def test_without_a_persona_the_gentlest_interviewer_of_the_vacancy_language_is_c
     response = api.post("/api/chats", {"vacancy_id": vacancy.pk})
     assert response.status_code == 201
     assert response.json()["persona_id"] == gentle.pk
+
+
+def test_with_the_bundled_model_the_app_acknowledges_without_a_model_call(api, vacancy, persona, fake_ollama, settings):
+    settings.INTERVIEW_ACKNOWLEDGE = "app"
+    chat = _start(api, vacancy, persona)
+    reply = _send(api, chat, "An index is a B-tree kept in sorted order.")
+    assert reply["content"] == "Thank you.\n\n**Question 2 of 3:** How do you test a Django view?"
+    assert fake_ollama.chat_requests == []
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("I'm a job interviewer.", "en"),
+    ("To find the top customers by revenue in each country last month you can use SQL and Python together.", "en"),
+    ("Спасибо, приведите severity и priority.", "ru"),
+])
+def test_a_small_models_usual_non_acknowledgements_are_dropped(sentence, language):
+    from interviews import plan
+
+    assert plan.acceptable_acknowledgement([sentence], language=language) == []
+    assert plan.acceptable_acknowledgement(["Спасибо, понятно."], language="ru") == ["Спасибо, понятно."]
