@@ -46,5 +46,5 @@ bench: venv
 	$(PY) bench/stream.py
 	INTERVIEW_ACKNOWLEDGE=model $(PY) bench/turn.py
 	$(PY) bench/turn.py --turns 8
-	$(PY) bench/calibration.py
+	$(PY) bench/grading.py
 	$(PY) bench/salary.py
