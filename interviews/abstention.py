@@ -19,7 +19,8 @@ EMPTY, ONE_WORD, COPY, GIBBERISH, NON_ANSWER = "empty", "one_word", "copy", "gib
 _NON_ANSWER = re.compile(
     r"\b(i\s+)?(really\s+)?(do\s*n[o']?t|dont|don't|do not)\s+know\b|\bidk\b|\bno\s+(idea|clue|comment)\b|"
     r"\bnot\s+sure\b|\bno\s+answer\b|\bpass\b|\bskip\b|\brather\s+not\b|\bcan'?t\s+answer\b|\bcannot\s+answer\b|"
-    r"\bnothing\s+to\s+say\b|\bnext\s+question\b|\bhave\s+no\s+experience\b|\bnever\s+(did|done|heard)\b|"
+    r"\bnothing\s+to\s+say\b|\brepeat\s+the\s+question\b|\bdid\s*n[o']?t\s+(catch|hear|understand)\b|"
+    r"повтори\w*\s+вопрос|не\s+расслышал\w*|не\s+понял\w*\s+вопрос|\bnext\s+question\b|\bhave\s+no\s+experience\b|\bnever\s+(did|done|heard)\b|"
     r"не\s*знаю|без\s+понятия|понятия\s+не\s+имею|затрудняюсь|пропуст\w*|\bпас\b|следующ\w+\s+вопрос\w*|"
     r"не\s+могу\s+ответить|не\s+помню|не\s+сталкивал\w*|нечего\s+сказать|не\s+уверен\w*|не\s+хочу\s+отвечать"
 )
@@ -82,7 +83,13 @@ def _is_mash(word: str) -> bool:
 def _is_gibberish(words: list[str], *, on_topic: float | None) -> bool:
     if len(words) >= 4 and len(set(words)) / len(words) < 0.35:
         return True  # "the the the the", "ok ok ok ok ok"
-    if sum(_is_mash(word) for word in words) >= max(1, (len(words) + 1) // 2):
+    mash = sum(_is_mash(word) for word in words)
+    if mash >= max(1, (len(words) + 1) // 2):
+        return True
+    # Word salad around the topic's terms ("join left join sql sql potato inner inner"): people do not
+    # say a word twice in a row twice in one answer, nor mix a keyboard run into a repeated word.
+    stutters = sum(1 for first, second in zip(words, words[1:], strict=False) if first == second)
+    if stutters >= 2 or (stutters and mash):
         return True
     has_function_word = any(word in t.FUNCTION_WORDS for word in words)
     return not has_function_word and on_topic is not None and on_topic < GIBBERISH_ON_TOPIC
