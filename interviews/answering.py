@@ -18,6 +18,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from asgiref.sync import sync_to_async
 from bson import ObjectId
@@ -32,6 +33,11 @@ from llm import client as llm
 logger = logging.getLogger(__name__)
 
 STOP_POLL_S = 0.25
+# A user's claim on their one reply-in-progress lasts until the reply ends, or this long if the
+# process writing it dies (then the next message is accepted again).
+REPLY_CLAIM_S = 300
+STREAM_GRACE_S = 30  # beyond the LLM's silence timeout before a stream claim counts as dead
+ATTACH_POLL_S = 0.5  # how often a second connection to one reply looks for its result
 
 # Replies streaming in this process: message id → user id. A stop asked of this process is seen
 # on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
@@ -39,10 +45,6 @@ STOP_POLL_S = 0.25
 _streaming: dict[ObjectId, str] = {}
 _stop_signals: set[ObjectId] = set()
 _stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
-
-
-def _user_is_generating(user_id: str) -> bool:
-    return user_id in _streaming.values()
 
 
 def _watch_stop_flags() -> None:
@@ -73,6 +75,7 @@ class Turn:
     chat: dict
     user_message: dict
     assistant_message: dict
+    stream_claimed: bool = False  # the reply was saved already claimed for this request's stream
 
 
 @dataclass
@@ -104,9 +107,6 @@ def clean_content(content: object) -> str:
 
 
 async def _check_rate(*, user_id: str) -> None:
-    if _user_is_generating(user_id):
-        raise LimitExceeded(_("Wait for the current reply to finish (or stop it) before sending another."),
-                            retry_after=2)
     hits, retry_after = await chats.ahit_rate_limit(key=f"messages:{user_id}", window_s=60)
     if hits > settings.MESSAGES_PER_MINUTE:
         raise LimitExceeded(
@@ -121,7 +121,7 @@ def _finished_error(chat: dict) -> ChatConflict:
                             or _("This interview is finished. Open its report or start a new one.")))
 
 
-async def post_message(*, user_id: str, chat_id: str, content: object) -> Turn:
+async def post_message(*, user_id: str, chat_id: str, content: object, inline: bool = False) -> Turn:
     """Save the user's answer and an empty `streaming` reply; the reply is written later by `stream_reply`.
 
     Guarantees: the user's message is durably saved (journaled) before anything calls the model;
@@ -131,6 +131,26 @@ async def post_message(*, user_id: str, chat_id: str, content: object) -> Turn:
     content = clean_content(content)
     chat_oid = chat_id_or_404(chat_id)
     await _check_rate(user_id=user_id)
+    # Both ids now, in order (messages sort by _id): the claim names the reply before it is saved.
+    answer_id, reply_id = ObjectId(), ObjectId()
+    await _claim_reply(user_id=user_id, message_id=reply_id)
+    try:
+        return await _save_turn(user_id=user_id, chat_oid=chat_oid, content=content,
+                                answer_id=answer_id, reply_id=reply_id, inline=inline)
+    except BaseException:
+        await asyncio.shield(chats.arelease_user_reply(user_id=user_id, message_id=reply_id))
+        raise
+
+
+async def _claim_reply(*, user_id: str, message_id: ObjectId) -> None:
+    """One reply generating per user at a time, across every process (a claim in MongoDB)."""
+    if not await chats.aclaim_user_reply(user_id=user_id, message_id=message_id, ttl_s=REPLY_CLAIM_S):
+        raise LimitExceeded(_("Wait for the current reply to finish (or stop it) before sending another."),
+                            retry_after=2)
+
+
+async def _save_turn(*, user_id: str, chat_oid: ObjectId, content: str, answer_id: ObjectId,
+                     reply_id: ObjectId, inline: bool) -> Turn:
     chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
     if chat is None:
         finished = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
@@ -151,14 +171,17 @@ async def post_message(*, user_id: str, chat_id: str, content: object) -> Turn:
     assistant_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind="reply",
                                           content="", status="streaming",
                                           question_id=next_question["id"] if next_question else None, draft=draft)
+    user_message["_id"], assistant_message["_id"] = answer_id, reply_id
+    if inline:  # this request streams the reply: saved claimed, so no other connection starts one
+        assistant_message["stream_claimed_at"] = datetime.now(UTC)
     await chats.ainsert_messages([user_message, assistant_message])
     if planned and next_question is None and plan.current_index(chat) == len(planned) and kind.on_last_answer:
         if await sync_to_async(kind.on_last_answer)(chat=chat):
             chat = {**chat, "status": "finished"}
-    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message)
+    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message, stream_claimed=inline)
 
 
-async def retry_reply(*, user_id: str, chat_id: str, message_id: str) -> Turn:
+async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bool = False) -> Turn:
     """Put a failed or stopped reply back to `streaming` so `stream_reply` can write it again."""
     chat_oid = chat_id_or_404(chat_id)
     message_oid = chats.parse_id(message_id)
@@ -166,12 +189,14 @@ async def retry_reply(*, user_id: str, chat_id: str, message_id: str) -> Turn:
     if chat is None or message_oid is None:
         raise ChatNotFound()
     await _check_rate(user_id=user_id)
-    message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid)
+    await _claim_reply(user_id=user_id, message_id=message_oid)
+    message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid, claimed=inline)
     if message is None:
+        await chats.arelease_user_reply(user_id=user_id, message_id=message_oid)
         if await chats.aget_message(chat_id=chat_oid, message_id=message_oid) is None:
             raise ChatNotFound()
         raise ChatConflict(_("Only a failed or stopped reply can be retried."))
-    return Turn(chat=chat, user_message={}, assistant_message=message)
+    return Turn(chat=chat, user_message={}, assistant_message=message, stream_claimed=inline)
 
 
 def request_stop(*, user_id: str, chat_id: str) -> int:
@@ -233,10 +258,15 @@ async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingR
     )
     if chat is None or message is None or message["role"] != "assistant":
         raise ChatNotFound()
+    if message["status"] == "streaming":  # a finished one is only read back; a live one may generate
+        hits, retry_after = await chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60)
+        if hits > settings.STREAMS_PER_MINUTE:
+            raise LimitExceeded(_("Too many reply connections; try again in a moment."), retry_after=retry_after)
     return PendingReply(chat=chat, message=message, history=history)
 
 
-async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None) -> AsyncIterator[StreamEvent]:
+async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None,
+                       claimed: bool = False) -> AsyncIterator[StreamEvent]:
     """Write the reply for `message` (status streaming) and save it once when it ends.
 
     Yields `token` events, then one `done` (the saved message) or `error` event. The save
@@ -246,6 +276,11 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
     `history` (from `find_reply`) saves a round trip; without it, it is read here.
     """
     message_id = message["_id"]
+    if not claimed and not await chats.aclaim_stream(message_id=message_id, ttl_s=settings.LLM_TIMEOUT_S + STREAM_GRACE_S):
+        # Another connection (tab, process) writes this reply: attach to its result, never a second generation.
+        async for event in _attach(chat=chat, message=message):
+            yield event
+        return
     # Handing back the request's Postgres connection takes a thread hop: it overlaps the reads
     # and the model's first token instead of delaying them.
     release = asyncio.ensure_future(sync_to_async(_release_postgres)())
@@ -279,11 +314,28 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
         final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
         await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
                                                    status=status, meta=final["meta"], error=error))
+        # Released once saved, so the user's next answer reads this reply in its history.
+        await asyncio.shield(chats.arelease_user_reply(user_id=message["user_id"], message_id=message_id))
         await asyncio.shield(release)
     if status == "failed":
         yield StreamEvent("error", detail=error or "", message=final)
     else:
         yield StreamEvent("done", message=final)
+
+
+async def _attach(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
+    deadline = asyncio.get_running_loop().time() + settings.LLM_TIMEOUT_S + STREAM_GRACE_S
+    while asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(ATTACH_POLL_S)
+        saved = await chats.aget_message(chat_id=chat["_id"], message_id=message["_id"])
+        if saved is None or saved["status"] != "streaming":
+            saved = saved or message
+            if saved.get("status") == "failed":
+                yield StreamEvent("error", detail=saved.get("error") or "", message=saved)
+            else:
+                yield StreamEvent("done", message=saved)
+            return
+    yield StreamEvent("error", detail=_("This reply is still being written in another window."), message=message)
 
 
 def _compose(*, chat: dict, message: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:

@@ -170,7 +170,8 @@ def _sse(event: str, data: dict) -> bytes:
 async def _sse_turn(turn: answering.Turn) -> AsyncIterator[bytes]:
     if turn.user_message:
         yield _sse("user", message_out(turn.user_message))
-    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message):
+    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message,
+                                             claimed=turn.stream_claimed):
         if event.kind == "token":
             yield _sse("token", {"delta": event.delta})
         elif event.kind == "done":
@@ -186,7 +187,8 @@ async def _answer(request: HttpRequest, turn: answering.Turn):
         response["X-Accel-Buffering"] = "no"
         return response
     final = None
-    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message):
+    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message,
+                                             claimed=turn.stream_claimed):
         if event.kind in ("done", "error"):
             final = event
     if final.kind == "error":
@@ -200,7 +202,8 @@ async def _answer(request: HttpRequest, turn: answering.Turn):
 @router.post("/chats/{chat_id}/messages", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
     try:
-        turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content)
+        turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content,
+                                            inline=True)
     except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
@@ -209,7 +212,7 @@ async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
 @router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def retry(request: HttpRequest, chat_id: str, message_id: str):
     try:
-        turn = await answering.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
+        turn = await answering.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id, inline=True)
     except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)

@@ -18,7 +18,7 @@ from bson.errors import InvalidId
 from django.conf import settings
 from django.utils.translation import gettext as _
 from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument
-from pymongo.errors import PyMongoError
+from pymongo.errors import DuplicateKeyError, PyMongoError
 from pymongo.write_concern import WriteConcern
 
 _lock = threading.Lock()
@@ -379,11 +379,48 @@ async def afinish_message(*, message_id: ObjectId, content: str, status: str, me
     )
 
 
-async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
+# ---------------------------------------------------------------- claims every process sees
+
+async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float) -> bool:
+    """Claim the user's one reply-in-progress for `message_id`: True for exactly one caller across
+    every process until it is released or `ttl_s` passes (a crashed process frees it that way).
+
+    An insert on a fixed `_id` is atomic in MongoDB, so 20 parallel posts get one True.
+    """
+    now = _now()
+    claim = {"message_id": message_id, "expires_at": datetime.fromtimestamp(now.timestamp() + ttl_s, UTC)}
+    claims = async_db().claims
+    try:
+        await claims.insert_one({"_id": f"reply:{user_id}", **claim})
+        return True
+    except DuplicateKeyError:
+        taken = await claims.find_one_and_update({"_id": f"reply:{user_id}", "expires_at": {"$lt": now}},
+                                                 {"$set": claim})
+        return taken is not None
+
+
+async def arelease_user_reply(*, user_id: str, message_id: ObjectId) -> None:
+    await async_db().claims.delete_one({"_id": f"reply:{user_id}", "message_id": message_id})
+
+
+async def aclaim_stream(*, message_id: ObjectId, ttl_s: float) -> bool:
+    """Claim the writing of a `streaming` reply: one generation per message, whatever the number of
+    connections or processes; a claim older than `ttl_s` (its writer died) can be taken over."""
+    now = _now()
+    stale = datetime.fromtimestamp(now.timestamp() - ttl_s, UTC)
+    taken = await _messages(async_db()).find_one_and_update(
+        {"_id": message_id, "status": "streaming",
+         "$or": [{"stream_claimed_at": None}, {"stream_claimed_at": {"$lt": stale}}]},
+        {"$set": {"stream_claimed_at": now}}, projection={"_id": 1})
+    return taken is not None
+
+
+async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId, claimed: bool = False) -> dict | None:
     """A failed or stopped reply goes back to streaming, empty; returns it, or None if not retryable."""
     return await _messages(async_db(), durable=True).find_one_and_update(
         {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped"]}},
-        {"$set": {"content": "", "status": "streaming", "error": None, "meta": {}}},
+        {"$set": {"content": "", "status": "streaming", "error": None, "meta": {},
+                  "stream_claimed_at": _now() if claimed else None}},
         return_document=ReturnDocument.AFTER,
     )
 
@@ -420,12 +457,24 @@ async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
     """
     now = time.time()
     window_start = int(now // window_s) * window_s
-    doc = await async_db().rate_limits.find_one_and_update(
-        {"_id": f"{key}:{window_start}"},
-        {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": datetime.fromtimestamp(window_start + window_s, UTC)}},
-        upsert=True,
-        return_document=ReturnDocument.AFTER,
-    )
+    doc = None
+    # Two first hits of a window race to insert it: the loser (DuplicateKeyError on MongoDB, no
+    # document on SecantusDB) finds it inserted on the next try and counts there.
+    for _attempt in range(3):
+        try:
+            doc = await async_db().rate_limits.find_one_and_update(
+                {"_id": f"{key}:{window_start}"},
+                {"$inc": {"hits": 1},
+                 "$setOnInsert": {"expires_at": datetime.fromtimestamp(window_start + window_s, UTC)}},
+                upsert=True,
+                return_document=ReturnDocument.AFTER,
+            )
+        except DuplicateKeyError:
+            continue
+        if doc is not None:
+            break
+    if doc is None:
+        raise ChatsUnavailable("the rate limit window could not be counted")
     return doc["hits"], max(1, int(window_start + window_s - now + 0.999))
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from interviews import answering, kinds, services
-from interviews.errors import ChatError, ChatNotFound
+from interviews.errors import ChatError, ChatNotFound, LimitExceeded
 from interviews.serializers import chat_out, message_out
 
 PAGE_SIZE = 30
@@ -222,13 +222,15 @@ async def _page_events(request: HttpRequest, reply: answering.PendingReply) -> A
 
 
 @require_GET
-async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> StreamingHttpResponse:
+async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
     """SSE for one reply: escaped tokens, then the rendered message; the reply is saved by the service."""
     user = await _user_or_404(request)
     try:
         reply = await answering.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
     except ChatNotFound as error:
         raise Http404(error.detail) from error
+    except LimitExceeded as error:
+        return HttpResponse(error.detail, status=error.status, headers={"Retry-After": str(error.retry_after)})
     response = StreamingHttpResponse(_page_events(request, reply), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"

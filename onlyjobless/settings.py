@@ -248,6 +248,8 @@ LLM_GRADING = env_bool("LLM_GRADING", False)
 CHATS_PER_DAY = env_int("CHATS_PER_DAY", 20)
 MESSAGE_MAX_CHARS = env_int("MESSAGE_MAX_CHARS", 4000)
 MESSAGES_PER_MINUTE = env_int("MESSAGES_PER_MINUTE", 20)
+# Connections to a reply still being written (a page opens one per answer, a reload one more).
+STREAMS_PER_MINUTE = env_int("STREAMS_PER_MINUTE", 60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 15 * 60)
 RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 5 * 1024 * 1024)
