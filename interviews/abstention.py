@@ -77,7 +77,7 @@ def _is_mash(word: str) -> bool:
     if not any(ch in _VOWELS for ch in word):
         return True
     runs = sum(1 for row in _KEYBOARD_ROWS for i in range(len(word) - 2) if word[i:i + 3] in row)
-    return runs >= max(1, len(word) - 3)
+    return runs >= max(2, len(word) - 3)  # two runs at least: "were", "type", "rty" are words
 
 
 def _is_gibberish(words: list[str], *, on_topic: float | None) -> bool:
@@ -88,7 +88,8 @@ def _is_gibberish(words: list[str], *, on_topic: float | None) -> bool:
         return True
     # Word salad around the topic's terms ("join left join sql sql potato inner inner"): people do not
     # say a word twice in a row twice in one answer, nor mix a keyboard run into a repeated word.
-    stutters = sum(1 for first, second in zip(words, words[1:], strict=False) if first == second)
+    stutters = sum(1 for first, second in zip(words, words[1:], strict=False)
+                   if first == second and not first.isdigit())  # "a 50/50 split" is no stutter
     if stutters >= 2 or (stutters and mash):
         return True
     has_function_word = any(word in t.FUNCTION_WORDS for word in words)

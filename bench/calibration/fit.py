@@ -87,7 +87,9 @@ GRID = {
     "cosine_floor": [0.70, 0.72, 0.74, 0.76],
     "cosine_ceiling": [0.84, 0.86, 0.88, 0.90],
     "semantic_weight": [0.6, 0.75, 0.9],
-    "covered_threshold": [0.35, 0.45, 0.55, 0.65],
+    # Not lower: at 0.35 "An index makes queries faster." counted as covering "It takes extra disk
+    # space" in the report, while the score hardly depends on it (soft coverage carries the score).
+    "covered_threshold": [0.5, 0.55, 0.6, 0.65],
 }
 
 

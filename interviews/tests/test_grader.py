@@ -86,3 +86,12 @@ def test_word_salad_and_asking_again_are_not_answers(answer):
 
 def test_a_terse_list_of_the_right_terms_is_still_graded():
     assert grade_offline(INDEX, "B-tree, sorted, faster reads, slower writes, more disk space.").score is not None
+
+
+@pytest.mark.parametrize("answer", [
+    # "were" has a keyboard run (w-e-r), "50/50" repeats a number: neither is mash or a stutter.
+    "The traffic split were 50/50 as configured, so I would compute a confidence interval for the lift.",
+    "Rows were sorted in a B-tree, so lookups type less work; writes pay for keeping it sorted.",
+])
+def test_ordinary_words_and_numbers_are_not_gibberish(answer):
+    assert grade_offline(INDEX, answer).score is not None
