@@ -11,7 +11,7 @@ import functools
 import threading
 import time
 import weakref
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
 from bson.errors import InvalidId
@@ -260,6 +260,23 @@ def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | Non
     return _chats(sync_db(), durable=True).find_one_and_update(
         _owned(user_id=user_id, chat_id=chat_id),
         {"$set": {**changes, "updated_at": _now()}},
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+@_or_unavailable
+def claim_evaluation(*, user_id: str, chat_id: ObjectId, total: int, stale_s: float) -> dict | None:
+    """Finish an owned chat and mark its evaluation queued, unless one is queued already (and not
+    older than `stale_s`, when its job is taken as lost) or done. Returns the chat when this caller
+    should queue the job, else None: one atomic update, so two Finish presses queue one job."""
+    now = _now()
+    claimable = {"$or": [{"status": {"$ne": "finished"}}, {"evaluation": None}, {"evaluation.status": "failed"},
+                         {"evaluation.status": "pending", "evaluation.queued_at": {"$lt": now - timedelta(seconds=stale_s)}},
+                         {"evaluation.status": "pending", "evaluation.queued_at": None}]}
+    return _chats(sync_db(), durable=True).find_one_and_update(
+        {**_owned(user_id=user_id, chat_id=chat_id), **claimable},
+        {"$set": {"status": "finished", "updated_at": now,
+                  "evaluation": {"status": "pending", "queued_at": now, "progress": {"done": 0, "total": total}}}},
         return_document=ReturnDocument.AFTER,
     )
 

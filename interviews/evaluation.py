@@ -61,12 +61,14 @@ def evaluate_chat(*, chat_id: str) -> dict:
     questions = plan.questions(chat)
     language = chat.get("language", "en")
     answers, helped = answers_by_question(chats.chat_messages_for_report(chat_id=oid))
-    chats.set_chat_fields(chat_id=oid, changes={
-        "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(questions)}}})
+    # queued_at doubles as a heartbeat: Finish queues the job again only once it stops moving.
+    chats.set_chat_fields(chat_id=oid, changes={"evaluation": {
+        "status": "pending", "queued_at": datetime.now(UTC), "progress": {"done": 0, "total": len(questions)}}})
     results = []
     for index, question in enumerate(questions):
         if index:
-            chats.set_chat_fields(chat_id=oid, changes={"evaluation.progress": {"done": index, "total": len(questions)}})
+            chats.set_chat_fields(chat_id=oid, changes={"evaluation.queued_at": datetime.now(UTC),
+                                                        "evaluation.progress": {"done": index, "total": len(questions)}})
         result = grade_question(question=question, answer=answers.get(question["id"], ""), language=language)
         result["used_hint"] = question["id"] in helped
         results.append(result)

@@ -29,6 +29,8 @@ FREE_GREETING = (
     "interviews, or say **\"mock interview\"** and I'll ask you questions one at a time."
 )
 RUBRICS_FILE = Path(__file__).parent / "data" / "rubrics.json"
+# A queued evaluation not started by then is taken as lost (its worker died): Finish queues it again.
+EVALUATION_STALE_S = 10 * 60
 
 kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False))
 kinds.register(kinds.ChatKind(name="practice"))
@@ -248,7 +250,8 @@ def _coached_chat(chat: dict) -> dict:
 def finish_interview(*, user, chat_id: str) -> dict:
     """Close the interview, add its minutes to the user's progress and queue the evaluation.
 
-    Finishing again re-queues the evaluation (it overwrites, never duplicates). A kind with its own
+    Finishing again queues nothing while an evaluation is queued or done; it re-queues a failed
+    one, or one queued longer than EVALUATION_STALE_S ago (its job was lost). A kind with its own
     finish (a screening: the employer's assessment, not a report) handles it instead.
     """
     chat = get_chat(user_id=str(user.pk), chat_id=chat_id)
@@ -258,10 +261,11 @@ def finish_interview(*, user, chat_id: str) -> dict:
     if kind.on_finish is not None:
         return kind.on_finish(candidate=user, chat=chat)
     first_finish = chat.get("status") != "finished"
-    chat = chats.update_chat(user_id=str(user.pk), chat_id=chat["_id"], changes={
-        "status": "finished",
-        "evaluation": {"status": "pending", "progress": {"done": 0, "total": len(plan.questions(chat))}},
-    })
+    claimed = chats.claim_evaluation(user_id=str(user.pk), chat_id=chat["_id"], total=len(plan.questions(chat)),
+                                     stale_s=EVALUATION_STALE_S)
+    if claimed is None:  # queued already, or graded: a second press changes nothing
+        return get_chat(user_id=str(user.pk), chat_id=chat_id)  # as the press that queued it left it
+    chat = claimed
     if first_finish and chat.get("persona_id"):
         persona = Persona.objects.filter(pk=chat["persona_id"]).first()
         if persona is not None:

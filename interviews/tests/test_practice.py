@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from interviews import chats, evaluation
+from interviews import chats, evaluation, services
 from interviews.models import Persona, Progress
 from vacancies.models import Vacancy
 from vacancies.services import replace_questions
@@ -290,3 +290,44 @@ def test_a_small_models_usual_non_acknowledgements_are_dropped(sentence, languag
 
     assert plan.acceptable_acknowledgement([sentence], language=language) == []
     assert plan.acceptable_acknowledgement(["Спасибо, понятно."], language="ru") == ["Спасибо, понятно."]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finish_pressed_twice_or_in_parallel_queues_one_evaluation(api, vacancy, persona, fake_ollama, user):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+    from django_tasks_db.models import DBTaskResult
+
+    chat = _start(api, vacancy, persona)
+    _send(api, chat, "An index is a B-tree kept sorted, so lookups are fast.")
+
+    def finish():
+        try:
+            return services.finish_interview(user=user, chat_id=chat["id"])["evaluation"]["status"]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(lambda _: finish(), range(4)))
+    assert statuses == ["pending"] * 4
+    assert api.post(f"/api/chats/{chat['id']}/finish").status_code == 202
+    assert DBTaskResult.objects.count() == 1
+    call_command("db_worker", "--batch")
+    assert api.post(f"/api/chats/{chat['id']}/finish").status_code == 202  # graded: nothing to redo
+    assert DBTaskResult.objects.count() == 1
+    assert api.get(f"/api/chats/{chat['id']}/report").json()["status"] == "ready"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lost_evaluation_job_is_queued_again_by_finish(api, vacancy, persona, fake_ollama, user):
+    from datetime import UTC, datetime, timedelta
+
+    from django_tasks_db.models import DBTaskResult
+
+    chat = _start(api, vacancy, persona)
+    api.post(f"/api/chats/{chat['id']}/finish")
+    chats.set_chat_fields(chat_id=chats.parse_id(chat["id"]), changes={
+        "evaluation.queued_at": datetime.now(UTC) - timedelta(seconds=services.EVALUATION_STALE_S + 1)})
+    api.post(f"/api/chats/{chat['id']}/finish")
+    assert DBTaskResult.objects.count() == 2
