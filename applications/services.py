@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications import screening
-from applications.models import Application
+from applications.models import ASSESSMENT_STALE_AFTER, Application
 from interviews import chats
 from resumes.models import Resume
 from vacancies.matching import Match, rank_vacancies
@@ -111,18 +112,33 @@ def start_screening(*, candidate, application_id: int) -> Application:
     return application
 
 
-def _queue_assessment(application: Application) -> None:
-    """Queue a scoring with a fresh token: an older run still going finds its token replaced and writes nothing."""
+def _queue_assessment(application: Application, *, only_if: Q | None = None) -> bool:
+    """Queue a scoring with a fresh token: an older run still going finds its token replaced and writes nothing.
+
+    With `only_if`, the row is marked pending only while it matches: one conditional UPDATE, so of two
+    parallel presses one queues a job and the other gets False (Postgres re-checks the condition after
+    the first commits).
+    """
     from applications.tasks import assess_application_task
 
     token = timezone.now()
     with transaction.atomic():
-        Application.objects.filter(pk=application.pk).update(
-            assessment_status=Application.Assessment.PENDING, assessment_error="", assessment_queued_at=token,
-            updated_at=token)
+        rows = Application.objects.filter(pk=application.pk)
+        if only_if is not None:
+            rows = rows.filter(only_if)
+        if not rows.update(assessment_status=Application.Assessment.PENDING, assessment_error="",
+                           assessment_queued_at=token, updated_at=token):
+            return False
         assess_application_task.enqueue(application.pk, token.isoformat())
     application.assessment_status, application.assessment_error = Application.Assessment.PENDING, ""
     application.assessment_queued_at = token
+    return True
+
+
+def _not_running() -> Q:
+    """Not scoring now: never queued, done, failed, or pending so long that its worker is taken as lost."""
+    return ~Q(assessment_status=Application.Assessment.PENDING,
+              assessment_queued_at__gt=timezone.now() - ASSESSMENT_STALE_AFTER)
 
 
 def _close_screening(application: Application) -> bool:
@@ -171,9 +187,11 @@ def finish_screening(*, candidate, chat: dict) -> dict:
     application = _screening_application(chat)
     if application is None:
         return chat
-    if _close_screening(application) or application.assessment_status in (Application.Assessment.NONE,
-                                                                            Application.Assessment.FAILED):
+    if _close_screening(application):
         _queue_assessment(application)
+    else:  # a second press: only a scoring that never ran or failed
+        _queue_assessment(application, only_if=Q(assessment_status__in=[Application.Assessment.NONE,
+                                                                        Application.Assessment.FAILED]))
     return chat
 
 
@@ -188,10 +206,9 @@ def request_assessment(*, employer, application_id: int) -> Application:
         raise not_found()
     if not application.chat_id:
         raise ApplicationError(_("The candidate has not started the screening yet."), status=409)
-    if application.assessment_running:
+    if not _queue_assessment(application, only_if=_not_running()):
         raise ApplicationError(_("The screening is being scored right now. The result appears in a moment; if it "
                                  "doesn't, you can retry in a few minutes."), status=409)
-    _queue_assessment(application)
     return application
 
 

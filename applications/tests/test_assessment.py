@@ -273,3 +273,31 @@ def test_only_the_applications_own_screening_chat_is_scored(api, stranger, vacan
     result = assessment.assess(application_id=other.pk, queued_at=None)
     assert result.rejection_reasons == [{"text": "Did not answer the screening questions.", "evidence": ""}]
     assert _scoring_calls(fake_ollama) == []  # none to score them
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_retry_presses_queue_one_scoring(api, employer, application):
+    """Four "Retry scoring" presses at once on a failed scoring: one job, three conflicts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from applications import services
+
+    answer_all(api, application.chat_id)
+    Application.objects.filter(pk=application.pk).update(assessment_status="failed")
+    DBTaskResult.objects.all().delete()
+
+    def press():
+        try:
+            services.request_assessment(employer=employer, application_id=application.pk)
+            return 202
+        except services.ApplicationError as error:
+            return error.status
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(lambda _: press(), range(4)))
+    assert statuses == [202, 409, 409, 409]
+    assert DBTaskResult.objects.count() == 1
