@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,39 @@ def browser_page():
                   "--disable-sync", "--no-first-run"],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 860})
+        problems = watch_for_page_errors(page)
         yield page
         browser.close()
+    assert not problems, "the pages logged errors:\n" + "\n".join(problems)
+
+
+# A refused form comes back as 400/409/413/422/429 and htmx swaps it in (base.html's
+# responseHandling); Chromium still logs each one as a failed load.
+EXPECTED_ANSWER = re.compile(r"Failed to load resource: the server responded with a status of (400|409|413|422|429) ")
+# Chromium reports a CSP violation on the console too, but only a `securitypolicyviolation`
+# event says which directive and element: record it through a binding every page of the context has.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = event.target && event.target.outerHTML ? event.target.outerHTML.slice(0, 160) : "";
+  window.__cspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile || event.documentURI}:${event.lineNumber} ${where}`);
+});
+"""
+
+
+def watch_for_page_errors(page) -> list[str]:
+    """Every console error, uncaught exception and CSP violation of the page, as it happens."""
+    problems: list[str] = []
+    page.expose_function("__cspViolation", lambda text: problems.append(f"CSP violation: {text}"))
+    page.add_init_script(_REPORT_CSP_VIOLATIONS)
+
+    def on_console(message) -> None:
+        if message.type == "error" and not EXPECTED_ANSWER.match(message.text):
+            location = message.location
+            problems.append(f"console error at {location.get('url')}:{location.get('lineNumber')}: {message.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"uncaught {error.name}: {error.message}"))
+    return problems
 
 
 def log_in(page, url: str, username: str, password: str = PASSWORD) -> None:

@@ -43,7 +43,8 @@ document.addEventListener("htmx:afterRequest", (event) => {
   }
 });
 
-document.addEventListener("htmx:sseMessage", scrollToEnd);
+// htmx fires afterSwap on each element a swap touched; an SSE swap's detail has no target, so
+// look at the element itself: a token, a finished reply or a new turn inside the message box.
 document.addEventListener("htmx:afterSwap", (event) => {
-  if (event.detail.target.id === "message-list") scrollToEnd();
+  if (scroller()?.contains(event.target)) scrollToEnd();
 });
