@@ -15,4 +15,4 @@ RUN useradd --create-home --uid 10001 app \
 USER app
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && python manage.py ensure_indexes && uvicorn onlyjobless.asgi:application --host 0.0.0.0 --port 8000 --workers ${WEB_WORKERS:-2} --proxy-headers"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py ensure_indexes && uvicorn onlyjobless.asgi:application --host 0.0.0.0 --port 8000 --workers ${WEB_WORKERS:-2} --proxy-headers"]

@@ -6,11 +6,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_preferences
+
 
 class UserManager(DjangoUserManager):
     def get_by_natural_key(self, username: str) -> "User":
-        # Usernames are unique regardless of case, so log-ins are too.
-        return self.get(username__iexact=username)
+        # Usernames are unique regardless of case and stored NFKC-normalised, so log-ins are too.
+        return self.get(username__iexact=self.model.normalize_username(username))
 
 
 class User(AbstractUser):
@@ -27,7 +29,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.EN
     )
-    preferences = models.JSONField(default=dict, blank=True)
+    preferences = models.JSONField(default=dict, blank=True, validators=[validate_preferences])
     age = models.PositiveSmallIntegerField(
         _("age"), null=True, blank=True, validators=[MinValueValidator(14), MaxValueValidator(120)]
     )

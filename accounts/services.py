@@ -14,6 +14,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import throttling
 from accounts.models import User
+from accounts.validators import validate_one_script
 
 PROFILE_FIELDS = ("email", "preferred_language", "preferences", "age", "city", "phone", "telegram_id", "hh_url")
 
@@ -65,13 +66,13 @@ def register_user(
     preferred_language: str = User.Language.EN,
 ) -> User:
     """Create an account; guarantees a unique (case-insensitive) username and a password that passes every rule."""
-    username = username.strip()
-    user = User(username=username, email=email.strip(), role=role, preferred_language=preferred_language)
+    user = User(username=username.strip(), email=email.strip(), role=role, preferred_language=preferred_language)
     try:
-        user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+        user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)  # NFKC: "ａｄｍｉｎ" → "admin"
+        validate_one_script(user.username)
     except ValidationError as error:
-        raise AccountError(_errors_from(error, field="__all__")) from error
-    if User.objects.filter(username__iexact=username).exists():
+        raise AccountError(_errors_from(error, field="username")) from error
+    if User.objects.filter(username__iexact=user.username).exists():
         raise UsernameTaken()
     try:
         validate_password(password, user=user)

@@ -1,6 +1,7 @@
 """The JSON API: one NinjaAPI, a router per app, errors as {"detail": ...} once, here."""
 
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -11,6 +12,7 @@ from applications.services import ApplicationError
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
 from interviews.chats import ChatsUnavailable
+from onlyjobless.api_parser import StorableTextParser
 from onlyjobless.errors import ApiError
 from resumes.api import router as resumes_router
 from salary.api import router as salary_router
@@ -22,6 +24,7 @@ api = NinjaAPI(
     description="Interview practice, vacancies and hiring. Authenticate with `POST /api/auth/token`.",
     auth=JWTAuth(),
     urls_namespace="api",
+    parser=StorableTextParser(),
 )
 
 
@@ -69,8 +72,15 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     return api.create_response(request, {"detail": sentence, "errors": errors}, status=422)
 
 
+@api.exception_handler(MultiPartParserError)
+def on_broken_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return api.create_response(request, {"detail": f"The multipart body could not be read: {exc}"}, status=400)
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ValidationError):  # ninja wraps what the body parser raises in a 400
+        return on_validation_error(request, exc.__cause__)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 

@@ -131,7 +131,6 @@ def run() -> None:
 
         say("Migrating, creating indexes, seeding demo data, collecting static files")
         manage("migrate", "--noinput", "-v", "0")
-        manage("createcachetable")
         manage("ensure_indexes")
         manage("seed_demo")
         manage("seed_salary_corpus")

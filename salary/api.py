@@ -47,7 +47,7 @@ class HistoryPage(Schema):
 
 
 class HistoryQuery(Schema):
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=10_000)
 
 
 @router.post("/salary/predict", response=PredictionOut)

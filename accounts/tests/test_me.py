@@ -81,3 +81,25 @@ def test_the_language_preference_is_applied_after_login(user_client, user):
     user.save()
     response = user_client.get("/accounts/profile")
     assert response["Content-Language"] == "ru"
+
+
+@pytest.mark.parametrize(("preferences", "message"), [
+    ({f"key{n}": n for n in range(21)}, "At most 20 preferences"),
+    ({"theme": "x" * 201}, "at most 200 characters"),
+    ({"theme": {"nested": ["deep"]}}, "must be a number, true/false or a text"),
+    ({"bad key!": 1}, "is not a preference name"),
+], ids=["too-many", "too-long", "nested", "bad-key"])
+def test_preferences_are_a_few_short_settings(api, user, preferences, message):
+    response = api.patch("/api/me", {"preferences": preferences})
+    assert response.status_code == 400
+    assert message in response.json()["detail"], response.json()
+    user.refresh_from_db()
+    assert user.preferences == {}
+
+
+def test_five_megabytes_of_preferences_are_refused(api, user):
+    response = api.patch("/api/me", {"preferences": {"theme": "x" * 5_000_000}})
+    assert response.status_code == 400
+    api.patch("/api/me", {"preferences": {"theme": "dark", "compact": True}})
+    user.refresh_from_db()
+    assert user.preferences == {"theme": "dark", "compact": True}

@@ -1,6 +1,7 @@
 import pytest
 
 from accounts.models import User
+from accounts.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,18 @@ def test_a_field_error_is_announced_with_its_field(client, user):
     # Screen readers read the error of the field the user is on: the input points at the error's id.
     assert 'aria-describedby="id_username_error"' in html
     assert '<div id="id_username_error" role="alert">' in html
+
+
+def test_it_refuses_a_look_alike_that_mixes_alphabets(anon_api, user):
+    response = anon_api.post("/api/auth/register", {"username": "\u0430lice", "password": "s3cure-enough"})  # Cyrillic а
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "username", "message": "Use letters of one alphabet in a username (it mixes Cyrillic, Latin)."}]
+    assert anon_api.post("/api/auth/register", {"username": "алиса_2", "password": "s3cure-enough"}).status_code == 201
+
+
+def test_a_full_width_twin_is_the_same_name(anon_api, user):
+    """NFKC folds "ａｌｉｃｅ" into "alice": taken at registration, and the owner can log in with either."""
+    response = anon_api.post("/api/auth/register", {"username": "ＡＬＩＣＥ", "password": "s3cure-enough"})
+    assert response.status_code == 409
+    assert anon_api.post("/api/auth/token", {"username": "ａｌｉｃｅ", "password": PASSWORD}).status_code == 200
