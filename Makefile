@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# Development defaults for what these targets start (the settings default to DEBUG off, for deploys).
+export DEBUG ?= true
 
 .PHONY: run test bench venv local-llm e2e clean-var help
 

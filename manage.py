@@ -7,6 +7,9 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'onlyjobless.settings')
+    # The command line is a developer's or an operator's: DEBUG only changes what a served page shows,
+    # and serving goes through onlyjobless/asgi.py, which keeps the settings' default (off).
+    os.environ.setdefault('DEBUG', 'true')
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

@@ -156,6 +156,7 @@ def main() -> None:
     parser.add_argument("--check-postgres", action="store_true", help="only check that PostgreSQL is reachable")
     options = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onlyjobless.settings")
+    os.environ.setdefault("DEBUG", "true")  # a development server, on this machine only
     if options.check_postgres:
         ensure_postgres(create=False)
         return
