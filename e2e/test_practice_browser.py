@@ -1,6 +1,7 @@
 """In a real Chromium against uvicorn: a whole short practice interview, from the picker to the scored report."""
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.conftest import ARTIFACTS, log_in
 
@@ -53,8 +54,6 @@ def answer(page, text: str, replies_before: int) -> None:
     wait_for_reply(page, replies_before + 1)
 
 
-
-
 def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, interview_setup, run_db_worker,
                                                          browser_page, fake_ollama):
     page = browser_page
@@ -104,3 +103,16 @@ def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, inter
     assert QUESTIONS[1]["text"] in second and "/10" in second and "Used help" in second
     assert page.locator(".report-summary svg").count() == 1
     page.screenshot(path=str(ARTIFACTS / "practice_report.png"), full_page=True)
+
+    # Nothing is rated for the candidate; sending no stars says so beside them.
+    assert page.locator("input[name=rating]:checked").count() == 0
+    page.fill("#fb-comment", "Tough but fair.")
+    page.click("button:has-text('Send rating')")
+    error = page.wait_for_selector("#rating-error")
+    assert error.inner_text() == "Choose a rating: 1 to 5 stars."
+    expect(page.locator("#rating-error")).to_be_in_viewport()
+    page.screenshot(path=str(ARTIFACTS / "practice_rating_error.png"))
+    assert page.input_value("#fb-comment") == "Tough but fair."
+    page.click("label.radio-card:has-text('5')")
+    page.click("button:has-text('Send rating')")
+    page.wait_for_selector("text=Thanks for rating your interviewer.")

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from interviews import answering, kinds, services
+from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound, LimitExceeded
+from interviews.feedback import FeedbackError, InvalidFeedback
 from interviews.serializers import chat_out, message_out
 
 PAGE_SIZE = 30
@@ -269,6 +271,12 @@ def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
 @login_required
 @require_GET
 def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
+    return _report_page(request, chat_id)
+
+
+def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", feedback: dict | None = None,
+                 status: int = 200) -> HttpResponse:
+    """The report; a refused rating comes back beside its stars, with what was typed."""
     try:
         result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
     except ChatNotFound as error:
@@ -276,12 +284,11 @@ def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
     except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
-    from interviews.charts import score_chart
-
     context = {"chat": chat_out(result["chat"]), "report": result, "chart": score_chart(result["questions"]),
-               "rated": services.has_rated(user=request.user, chat_id=chat_id)}
+               "rated": services.has_rated(user=request.user, chat_id=chat_id),
+               "rating_error": rating_error, "feedback": feedback or {}}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -300,14 +307,17 @@ def chat_retry_mistakes(request: HttpRequest, chat_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
-    from interviews.feedback import FeedbackError
-
+    rating = _int_or_none(request.POST.get("rating"))
+    feedback = {"comment": request.POST.get("comment", ""), "allow_training": request.POST.get("allow_training") == "on"}
+    if rating is None:
+        return _report_page(request, chat_id, rating_error=_("Choose a rating: 1 to 5 stars."), feedback=feedback,
+                            status=422)
     try:
-        services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=_int_or_none(request.POST.get("rating")) or 0,
-                                   comment=request.POST.get("comment", ""),
-                                   allow_training=request.POST.get("allow_training") == "on")
+        services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=rating, **feedback)
     except ChatNotFound as error:
         raise Http404(error.detail) from error
+    except InvalidFeedback as error:
+        return _report_page(request, chat_id, rating_error=error.detail, feedback=feedback, status=error.status)
     except (ChatError, FeedbackError) as error:
         flash.error(request, error.detail)
     else:

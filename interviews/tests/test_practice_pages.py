@@ -1,11 +1,17 @@
 import json
+import re
 
 import pytest
 
-from interviews import chats, evaluation
+from interviews import chats, evaluation, services
+from interviews.models import Feedback
 from interviews.tests.test_practice import persona, vacancy  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
+
+
+def rating_inputs(html: str) -> list[str]:
+    return re.findall(r'<input type="radio" name="rating"[^>]*>', html)
 
 
 def _start(client, vacancy, persona):
@@ -48,7 +54,7 @@ def test_finish_shows_a_pending_report_that_polls_then_the_scores(user_client, v
     assert "<svg" in html and "Not answered" in html and "Retry weak questions" in html
     assert "1 of 3 questions answered" in html and "key points of a strong answer" in html
     assert "What you covered" in html and "“A B-tree that speeds lookups up.”" in html and "What was missing" in html
-    assert 'checked>' not in html  # no preselected rating
+    assert rating_inputs(html) and not [tag for tag in rating_inputs(html) if "checked" in tag]
     response = user_client.post(f"/chats/{chat_id}/feedback", {"rating": "5", "comment": "great"})
     assert response.status_code == 302
     assert "How was your interviewer" not in user_client.get(f"/chats/{chat_id}/report").content.decode()
@@ -59,3 +65,22 @@ def test_a_stranger_cannot_see_the_report(client, stranger, user_client, vacancy
     client.force_login(stranger)
     assert client.get(f"/chats/{chat_id}/report").status_code == 404
     assert client.post(f"/chats/{chat_id}/finish").status_code == 404
+
+
+def test_a_rating_sent_without_stars_comes_back_with_the_error_beside_them(user_client, vacancy, persona, user):
+    chat_id = _start(user_client, vacancy, persona)
+    services.finish_interview(user=user, chat_id=chat_id)
+    evaluation.evaluate_chat(chat_id=chat_id)
+    response = user_client.post(f"/chats/{chat_id}/feedback", {"comment": "Kind, but slow", "allow_training": "on"})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'aria-describedby="rating-error"' in html
+    assert '<p class="field-error" id="rating-error" role="alert">Choose a rating: 1 to 5 stars.</p>' in html
+    assert ">Kind, but slow</textarea>" in html and 'name="allow_training" checked' in html
+    assert not [tag for tag in rating_inputs(html) if "checked" in tag]
+    assert not Feedback.objects.exists()
+
+    response = user_client.post(f"/chats/{chat_id}/feedback", {"rating": "9"})
+    assert response.status_code == 422 and "from 1 to 5" in response.content.decode()
+    response = user_client.post(f"/chats/{chat_id}/feedback", {"rating": "4", "comment": "Kind, but slow"})
+    assert response.status_code == 302 and Feedback.objects.get().rating == 4
