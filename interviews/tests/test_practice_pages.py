@@ -84,3 +84,24 @@ def test_a_rating_sent_without_stars_comes_back_with_the_error_beside_them(user_
     assert response.status_code == 422 and "from 1 to 5" in response.content.decode()
     response = user_client.post(f"/chats/{chat_id}/feedback", {"rating": "4", "comment": "Kind, but slow"})
     assert response.status_code == 302 and Feedback.objects.get().rating == 4
+
+
+def test_a_finished_interview_shows_how_far_it_got_and_offers_no_retry(user_client, vacancy, persona, user, mongo_db):
+    chat_id = _start(user_client, vacancy, persona)
+    chat = chats.get_chat(user_id=str(user.pk), chat_id=chats.parse_id(chat_id))
+    questions = chat["plan"]["questions"]
+    chats.insert_messages([
+        chats.new_message(chat_id=chat["_id"], user_id=str(user.pk), role="user", kind="answer",
+                          content="A B-tree.", question_id=questions[0]["id"]),
+        chats.new_message(chat_id=chat["_id"], user_id=str(user.pk), role="assistant", kind="reply",
+                          content="Thank you. How do", status="stopped", question_id=questions[1]["id"]),
+    ])
+    mongo_db.chats.update_one({"_id": chat["_id"]}, {"$set": {"plan.current": 1}})
+    html = user_client.get(f"/chats/{chat_id}/").content.decode()
+    assert "Question 2 of 3" in html and f"/chats/{chat_id}/messages/" in html and "Retry" in html
+
+    services.finish_interview(user=user, chat_id=chat_id)
+    html = user_client.get(f"/chats/{chat_id}/").content.decode()
+    assert "Finished · 1 of 3 answered" in html and "Question 2 of 3" not in html
+    assert "/retry" not in html and "Retry" not in html
+    assert 'class="current"' not in html  # the question list has no open question
