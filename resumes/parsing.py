@@ -274,22 +274,36 @@ _SECTIONS: dict[str, str] = {
         r"желаемая\s+должность(?:\s+и\s+зарплата)?|должность|позиция|специализаци[яи]"
     ),
     "summary": (
-        r"summary|professional\s+summary|about(?:\s+me)?|profile|personal\s+profile|objective|"
-        r"о\s+себе|обо\s+мне|дополнительная\s+информация|цель|кратко\s+о\s+себе"
+        r"(?:professional\s+|profile\s+|career\s+)?summary|summary\s+of\s+qualifications|about(?:\s+me|\s+myself)?|"
+        r"(?:professional\s+|personal\s+)?profile|(?:career\s+)?objective|personal\s+statement|"
+        r"о\s+себе|обо\s+мне|(?:кратко|коротко)\s+о\s+себе|профиль|дополнительная\s+информация|цель"
     ),
     "experience": (
         r"(?:work|professional|employment)\s+(?:experience|history)|experience|employment|"
         r"опыт\s+работы|опыт|места\s+работы|трудовая\s+деятельность"
     ),
     "education": (
-        r"education|academic\s+background|courses|certifications?|training|"
-        r"образование|высшее\s+образование|курсы|повышение\s+квалификации|сертификаты|"
-        r"тесты,?\s+экзамены|электронные\s+сертификаты"
+        r"education(?:\s*(?:&|and)\s*(?:training|courses|certifications?))?|academic\s+background|courses|"
+        r"certifications?|certificates|training|"
+        r"(?:высшее\s+)?образование(?:\s+и\s+(?:курсы|сертификаты))?|курсы|повышение\s+квалификации|"
+        r"сертификаты|тесты,?\s+экзамены|электронные\s+сертификаты"
     ),
-    "skills": r"(?:key\s+|technical\s+|core\s+|hard\s+|soft\s+)?skills|навыки|ключевые\s+навыки|"
-    r"профессиональные\s+навыки|технологии|стек",
+    "skills": (
+        r"(?:(?:key|technical|core|hard|soft|professional)\s+)?skills(?:\s*(?:&|and)\s*(?:tools|technologies))?|"
+        r"skill\s+set|(?:tech(?:nology)?\s+)?stack|tools(?:\s*(?:&|and)\s*technologies)?|technologies|"
+        r"(?:core\s+)?competencies|"
+        r"(?:ключевые\s+|профессиональные\s+)?навыки(?:\s+и\s+(?:инструменты|технологии))?|"
+        r"технологии|(?:технологический\s+)?стек(?:\s+технологий)?|инструменты|компетенции"
+    ),
     "languages": r"languages?|language\s+skills|знание\s+языков|языки|иностранные\s+языки|владение\s+языками",
     "contacts": r"contacts?|contact\s+information|контакты|контактная\s+информация",
+    # Sections we don't read, known so that the one above them ends where they begin.
+    "other": (
+        r"(?:key\s+|pet\s+|side\s+|personal\s+)?projects|achievements|awards|publications|hobbies|interests|"
+        r"references|volunteering|portfolio|"
+        r"проекты|пет-проекты|достижения|награды|публикации|хобби|увлечения|интересы|рекомендации|портфолио|"
+        r"личные\s+качества"
+    ),
 }
 _HEADING_RE = re.compile(
     r"^[\s•·*#\-–—]*(?:" + "|".join(f"(?P<{name}>{alts})" for name, alts in _SECTIONS.items()) + r")"
@@ -595,6 +609,13 @@ def _clean_position(value: str) -> list[str]:
 
 
 def _positions(lines: list[_Line]) -> list[str]:
+    """Desired job titles: a labelled line wins; otherwise the title a resume opens with.
+
+    A heading such as "Maria Ivanova — Backend Developer" is how people state the job they
+    want, so its title part ("Backend Developer") is offered as the draft position, which
+    the candidate confirms or edits. The name (or a city) beside it is never part of a
+    position: only the parts that name a job are kept.
+    """
     # 1. A labelled line: "Desired position: X", or the line after a bare heading
     #    ("Желаемая должность и зарплата\nPython-разработчик", as hh.ru exports).
     for index, line in enumerate(lines):
@@ -616,16 +637,44 @@ def _positions(lines: list[_Line]) -> list[str]:
     for line in candidates:
         value = line.text
         if (
-            len(value) <= 80
-            and len(value.split()) <= 6
+            len(value) <= 120
             and not value.endswith((".", "!", "?"))
             and not _CONTACT_RE.search(value)
             and not re.search(r"\d", value)
             and not re.match(r"(?i)(?:i|we|я|мы)\b", value)
-            and _TITLE_WORDS.search(value)
         ):
-            return _dedupe(_clean_position(value))[:MAX_POSITIONS]
+            titles = [part for part in _heading_parts(value) if len(part.split()) <= 6 and _TITLE_WORDS.search(part)]
+            if titles:
+                return _dedupe([p for title in titles for p in _clean_position(title)])[:MAX_POSITIONS]
     return []
+
+
+# What separates a name, a title and a city on one heading line: spaced dashes, pipes, bullets.
+_HEADING_SEPARATOR_RE = re.compile(r"\s+[—–-]\s+|\s*[|•·]\s*")
+# "Мария Иванова" or "Maria A. Ivanova": two or three capitalised words, nothing else.
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’-])*\.?"  # letters, "Anna-Maria", "O'Neil", "A."
+_NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")
+
+
+def _heading_parts(value: str) -> list[str]:
+    parts = [part.strip() for part in _HEADING_SEPARATOR_RE.split(value) if part.strip()]
+    result = []
+    for part in parts:
+        # "Мария Иванова, Backend-разработчик": the comma too may follow a name.
+        first, sep, rest = part.partition(",")
+        if sep and rest.strip() and _looks_like_name(first):
+            part = rest.strip()
+        result.append(part)
+    return result
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip()
+    return (
+        _NAME_RE.fullmatch(text) is not None
+        and all(word[0].isupper() for word in text.split())
+        and not _TITLE_WORDS.search(text)
+    )
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -670,19 +719,46 @@ def _education(lines: list[_Line]) -> str:
 
 
 def _summary(lines: list[_Line]) -> str:
-    """An "About me" section if there is one, else the resume's opening text without
-    contact lines and headings, cut at a word boundary to ~SUMMARY_CHARS."""
-    about = [line.text for line in lines if line.section == "summary" and line.text]
-    source = about or [
-        line.text
-        for line in lines
-        if line.text
-        and line.section not in ("contacts", "languages")
-        and not _CONTACT_RE.search(line.text)
-        # Very short lines at the top are a name or a city, not a summary.
-        and (len(line.text.split()) > 2 or line.section is not None)
-    ]
-    return _truncate(" ".join(" ".join(source).split()), SUMMARY_CHARS)
+    """The About/Summary section's own text, cut at a word boundary to ~SUMMARY_CHARS.
+
+    The section ends at the next heading, known or not ("HOBBIES", "Side projects:"), so it
+    never runs on into skills or jobs. A resume without such a section gets its opening
+    paragraph above the first heading (the name, title and contact lines skipped), and
+    nothing at all when it has none: the rest of the document is not a summary.
+    """
+    about: list[str] = []
+    in_about = False
+    for line in lines:
+        if line.heading is not None:
+            in_about = line.heading == "summary"
+        elif in_about and _looks_like_heading(line.text):
+            in_about = False
+        if in_about and line.text:
+            about.append(line.text)
+    return _truncate(" ".join(" ".join(about or _opening_paragraph(lines)).split()), SUMMARY_CHARS)
+
+
+def _opening_paragraph(lines: list[_Line]) -> list[str]:
+    paragraph: list[str] = []
+    for line in lines:
+        text = line.text
+        if line.heading is not None or (paragraph and (not text or _looks_like_heading(text))):
+            break
+        if not text or _CONTACT_RE.search(text):
+            continue
+        # A name, a title or a city is a short label; prose is a sentence or a long line.
+        if paragraph or len(text.split()) > 6 or text.endswith((".", "!", "?")):
+            paragraph.append(text)
+    return paragraph
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A section title our vocabulary doesn't know: "PROJECTS", "ХОББИ", "Side projects:"."""
+    words = text.split()
+    if not 0 < len(words) <= 4 or re.search(r"\d", text):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return text.endswith(":") or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
 
 
 def _truncate(text: str, limit: int) -> str:

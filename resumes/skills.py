@@ -307,6 +307,7 @@ _SKILLS: dict[str, str] = {
     "Email marketing": "email marketing | e-mail marketing | email-маркетинг* | e-mail маркетинг* | email-рассылк*",
     "Copywriting": "copywriting | копирайтинг*",
     "Google Analytics": "google analytics | ga4 | гугл аналитик* | google аналитик*",
+    "Google Tag Manager": "google tag manager | ~gtm",
     "Google Ads": "google ads | google adwords | adwords",
     "Yandex Direct": "yandex direct | yandex.direct | яндекс.директ* | яндекс директ*",
     "Yandex Metrica": "yandex metrica | yandex.metrica | yandex metrika | yandex.metrika | яндекс.метрик* | яндекс метрик*",
@@ -550,8 +551,42 @@ def names_term(text: str, term: str) -> bool:
     return bool(term) and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+# Resume section titles, English and Russian, as whole names.
+_SECTION_TITLE_RE = re.compile(
+    r"(?:(?:key|technical|core|hard|soft|professional)\s+)?skills(?:\s*(?:&|and)\s*tools)?|skill\s*set|"
+    r"(?:(?:work|professional)\s+)?experience|education|summary|about(?:\s+me)?|profile|languages?|contacts?|"
+    r"(?:(?:key|pet)\s+)?projects|tools|technologies|(?:tech(?:nology)?\s+)?stack|(?:core\s+)?competencies|"
+    r"(?:ключевые\s+|профессиональные\s+)?навыки|опыт(?:\s+работы)?|образование|о\s+себе|обо\s+мне|"
+    r"языки|контакты|технологии|стек(?:\s+технологий)?|инструменты|компетенции|проекты",
+    re.IGNORECASE,
+)
+# The head noun of a job title: last in "Senior Backend Developer", "Backend-разработчик",
+# first in "Менеджер по продажам", "Head of Sales".
+_JOB_NOUN_RE = re.compile(
+    r"(?:developer|engineer|programmer|architect|administrator|analyst|scientist|designer|manager|director|"
+    r"head|lead|teamlead|specialist|consultant|recruiter|marketer|accountant|tester|owner|intern|trainee)s?|"
+    r"(?:разработчик|программист|инженер|архитектор|администратор|аналитик|дизайнер|менеджер|директор|"
+    r"руководитель|специалист|консультант|рекрутер|маркетолог|бухгалтер|тестировщик|тимлид|техлид|стаж[её]р)"
+    r"(?:и|ы)?",
+    re.IGNORECASE,
+)
+
+
+def _is_heading_or_job_title(name: str) -> bool:
+    if _SECTION_TITLE_RE.fullmatch(name.rstrip(":")):
+        return True
+    words = [word for word in re.split(r"[\s\-]+", name) if word]
+    return bool(words) and any(_JOB_NOUN_RE.fullmatch(word) for word in (words[0], words[-1]))
+
+
 def normalize_skills(names: Iterable[str]) -> list[str]:
-    """Canonical names, blanks dropped, deduplicated case-insensitively, first order kept."""
+    """Canonical names, blanks dropped, deduplicated case-insensitively, first order kept.
+
+    Resume section titles ("Skills", "Навыки") and job titles ("Backend developer",
+    "Менеджер по продажам") are dropped too: a list of skills is what employers see as
+    chips and what matching counts, and a model reading a resume (or a hurried candidate)
+    puts both there. A name the dictionary knows is always kept ("DevOps", "Lead generation").
+    """
     result: list[str] = []
     seen: set[str] = set()
     for name in names:
@@ -559,7 +594,7 @@ def normalize_skills(names: Iterable[str]) -> list[str]:
             continue
         skill = normalize_skill(name)
         folded = skill.casefold()
-        if skill and folded not in seen:
+        if skill and folded not in seen and (skill in _SKILLS or not _is_heading_or_job_title(skill)):
             seen.add(folded)
             result.append(skill)
     return result

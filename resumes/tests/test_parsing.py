@@ -33,29 +33,39 @@ TODAY = date(2025, 6, 1)
 # --- file builders ---------------------------------------------------------------------
 
 
-def _pdf_escape(line: str) -> str:
-    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+def _pdf_string(line: str, codes: dict[str, int]) -> bytes:
+    raw = bytes(codes.get(ch, ord(ch)) for ch in line)
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
 def make_pdf(lines: list[str] | None) -> bytes:
     """A minimal one-page PDF written by hand: Helvetica text, a correct xref table.
 
-    ``lines=None`` gives a page without any content (what a scanned image looks like to a
-    text extractor).
+    Any Unicode text (Cyrillic, dashes): each character beyond ASCII gets a code from 128
+    up, named in the font's /Differences as "uniXXXX", which is how a text extractor
+    recovers it. ``lines=None`` gives a page without any content (what a scanned image
+    looks like to a text extractor).
     """
+    extra = sorted({ch for line in lines or [] for ch in line if ord(ch) > 126})
+    assert len(extra) <= 128, "one simple font holds 128 extra characters"
+    codes = {ch: 128 + index for index, ch in enumerate(extra)}
     if lines:
-        ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
-        ops += [f"({_pdf_escape(line)}) Tj T*" for line in lines]
-        ops.append("ET")
-        stream = "\n".join(ops).encode("latin-1")
+        ops = [b"BT", b"/F1 12 Tf", b"14 TL", b"72 720 Td"]
+        ops += [b"(" + _pdf_string(line, codes) + b") Tj T*" for line in lines]
+        ops.append(b"ET")
+        stream = b"\n".join(ops)
     else:
         stream = b""
+    differences = b" ".join(b"/uni%04X" % ord(ch) for ch in extra)
+    encoding = b"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 " + differences + b"] >>"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
         b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding "
+        + (encoding if extra else b"/WinAnsiEncoding")
+        + b" >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
