@@ -59,6 +59,8 @@ def test_an_employer_hires_through_a_scored_screening(asgi_live_server, hiring_s
     page.fill("#id_skills", "Python, Docker, Kubernetes")
     page.click("button:has-text('Create vacancy')")
     page.wait_for_selector("text=Vacancy created.")
+    page.click("#publish-state button:has-text('Publish')")  # a new vacancy is a draft until then
+    page.wait_for_selector("text=“Platform Engineer” is published.")
     log_out(page)
 
     # The candidate types a resume, sees the match and applies.

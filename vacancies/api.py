@@ -101,7 +101,8 @@ class VacancyIn(Schema):
     currency: Currency = "RUB"
     employment_type: EmploymentType = "full_time"
     language: Language = "en"
-    is_published: bool = True
+    # A draft (seen by its owner only) unless asked otherwise; POST /vacancies/{id}/publish publishes it later.
+    is_published: bool = False
 
 
 class VacancyPatch(Schema):
@@ -189,6 +190,24 @@ def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyPatch)
     try:
         return services.update_vacancy(user=request.auth, vacancy_id=vacancy_id,
                                        changes=payload.dict(exclude_unset=True))
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+
+
+@router.post("/vacancies/{int:vacancy_id}/publish", response=VacancyOut)
+def publish_vacancy(request: HttpRequest, vacancy_id: int):
+    """Candidates can find it and apply; publishing a published vacancy changes nothing."""
+    try:
+        return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=True)
+    except services.VacancyError as error:
+        raise _vacancy_error(error) from error
+
+
+@router.post("/vacancies/{int:vacancy_id}/unpublish", response=VacancyOut)
+def unpublish_vacancy(request: HttpRequest, vacancy_id: int):
+    """Back to a draft: hidden from lists, matches and its page for everyone but the owner."""
+    try:
+        return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=False)
     except services.VacancyError as error:
         raise _vacancy_error(error) from error
 

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -76,10 +77,11 @@ def _vacancy_form(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpRespo
         try:
             if vacancy is None:
                 vacancy = services.create_vacancy(owner=request.user, **form.cleaned_data)
-                messages.success(request, _("Vacancy created."))
-            else:
-                services.update_vacancy(user=request.user, vacancy_id=vacancy.pk, changes=form.cleaned_data)
-                messages.success(request, _("Vacancy saved."))
+                messages.success(request, _("Vacancy created. It is a draft: check it, then publish it."))
+                # Its own page, where the employer sees what candidates will see and the Publish button.
+                return _done(request, reverse("vacancies:detail", args=[vacancy.pk]))
+            services.update_vacancy(user=request.user, vacancy_id=vacancy.pk, changes=form.cleaned_data)
+            messages.success(request, _("Vacancy saved."))
         except services.VacancyError as error:
             add_service_errors(form, error.errors)
         else:
@@ -107,7 +109,10 @@ def _compare(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpResponse:
 @login_required
 @require_POST
 def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    """Sets the state the button asked for (publish=1 or 0), so a double submit cannot flip it back."""
+    """Sets the state the button asked for (publish=1 or 0), so a double submit cannot flip it back.
+
+    Without htmx it returns to `next` (the vacancy's page sends its own address), else to my vacancies.
+    """
     try:
         vacancy = services.set_published(user=request.user, vacancy_id=pk, is_published=request.POST.get("publish") == "1")
     except services.VacancyNotFound as error:
@@ -119,6 +124,9 @@ def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("“%(title)s” is published.") % {"title": vacancy.title})
     else:
         messages.success(request, _("“%(title)s” is now a draft: candidates no longer see it.") % {"title": vacancy.title})
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
     return redirect("vacancies:mine")
 
 

@@ -39,7 +39,10 @@ def _max_length(name: str) -> int:
 
 
 class VacancyForm(forms.Form):
-    """An employer's vacancy as typed on the page; the service applies the rules (skills, salary range)."""
+    """An employer's vacancy as typed on the page; the service applies the rules (skills, salary range).
+
+    Publishing is not a field: a new vacancy is a draft, and the Publish button (list, vacancy page) publishes it.
+    """
 
     title = forms.CharField(label=_("Job title"), max_length=_max_length("title"))
     company = forms.CharField(label=_("Company"), max_length=_max_length("company"))
@@ -61,8 +64,6 @@ class VacancyForm(forms.Form):
                                         initial=Vacancy.EmploymentType.FULL_TIME)
     language = forms.ChoiceField(label=_("Interview language"), choices=Vacancy.Language.choices,
                                  initial=Vacancy.Language.EN)
-    is_published = forms.BooleanField(label=_("Published: candidates can find it and apply"), required=False,
-                                      initial=True)
 
 
 class MarketCompareForm(forms.Form):

@@ -129,7 +129,8 @@ class Vacancy(models.Model):
         _("employment type"), max_length=16, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.EN)
-    is_published = models.BooleanField(_("published"), default=True)
+    # A new vacancy is a draft until its employer publishes it; rows saved before keep their state.
+    is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -156,6 +157,11 @@ class Vacancy(models.Model):
     def clean(self) -> None:
         if not isinstance(self.skills, list) or not all(isinstance(skill, str) for skill in self.skills):
             raise ValidationError({"skills": _("Skills must be a list of names, e.g. [\"Python\", \"SQL\"].")})
+
+    @property
+    def takes_applications(self) -> bool:
+        """An employer's vacancy, which candidates apply to; catalogue vacancies are for practice only."""
+        return self.owner_id is not None
 
     def is_owned_by(self, user) -> bool:
         return self.owner_id is not None and self.owner_id == getattr(user, "pk", None)

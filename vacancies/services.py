@@ -119,9 +119,11 @@ def create_vacancy(
     currency: str = Vacancy.Currency.RUB,
     employment_type: str = Vacancy.EmploymentType.FULL_TIME,
     language: str = Vacancy.Language.EN,
-    is_published: bool = True,
+    is_published: bool = False,
 ) -> Vacancy:
     """Save a vacancy owned by `owner`, who must be an employer (NotAnEmployer otherwise).
+
+    It is a draft (seen by its owner only) unless `is_published` says otherwise; see set_published.
 
     Texts are stripped, skills normalised (see clean_skills) and the whole row validated like the
     model's own rules, salary_min <= salary_max included, before anything is written.

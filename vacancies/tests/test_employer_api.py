@@ -39,17 +39,17 @@ def test_an_employer_creates_a_vacancy_with_normalised_skills(employer, employer
     assert body["title"] == "Backend Developer"
     assert body["skills"] == ["Python", "Kubernetes", "PostgreSQL"]
     assert body["employment_type"] == "contract"
-    assert body["is_published"] is True
+    assert body["is_published"] is False
     vacancy = Vacancy.objects.get(pk=body["id"])
     assert vacancy.owner == employer
     assert vacancy.skills == ["Python", "Kubernetes", "PostgreSQL"]
 
 
-def test_a_new_vacancy_can_start_as_a_draft(employer_api, anon_api):
-    response = employer_api.post("/api/vacancies", {**NEW_VACANCY, "is_published": False})
+def test_a_new_vacancy_can_be_published_at_once(employer_api, anon_api):
+    response = employer_api.post("/api/vacancies", {**NEW_VACANCY, "is_published": True})
 
     assert response.status_code == 201
-    assert anon_api.get(f"/api/vacancies/{response.json()['id']}").status_code == 404
+    assert anon_api.get(f"/api/vacancies/{response.json()['id']}").status_code == 200
 
 
 def test_a_candidate_cannot_create_a_vacancy(api):
