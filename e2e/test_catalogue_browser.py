@@ -1,0 +1,88 @@
+"""In a real Chromium against uvicorn, at 1280 and 390 px, in English and Russian: the pages a new
+candidate and an employer meet first (header, catalogue, a vacancy, "For you", the dashboard, a
+response with a long answer) fit the screen and say what to do next."""
+
+import pytest
+
+from e2e.conftest import ARTIFACTS, log_in
+
+# ORM work happens in fixtures only: inside `sync_playwright()` the test body runs in another context.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = (1280, 390)
+PASSWORD = "demo-pass-2024"
+LONG_ANSWER = ("I moved our deploys to a pipeline: " + "build-test-scan-sign-publish-" * 12
+               + " and https://ci.example.com/pipelines/" + "a1b2c3d4e5" * 12 + " shows every run.")
+
+
+@pytest.fixture(params=["en", "ru"])
+def language(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def demo(db, language):
+    """The demo seed (catalogue, employer vacancies, personas, accounts) with everyone speaking `language`,
+    a fresh candidate, and an application with a long screening answer."""
+    from accounts.models import User
+    from applications import services as applications
+    from interviews import chats
+    from onlyjobless.demo import seed
+    from vacancies.models import Vacancy
+
+    seed()
+    User.objects.create_user(username="newbie", password=PASSWORD, role=User.Role.CANDIDATE)
+    User.objects.update(preferred_language=language)
+    candidate = User.objects.get(username="demo")
+    employer_vacancy = Vacancy.objects.get(slug="demo-employer-python-backend")
+    application = applications.apply(candidate=candidate, vacancy_id=employer_vacancy.pk)
+    chats.insert_messages([chats.new_message(chat_id=chats.parse_id(application.chat_id), user_id=str(candidate.pk),
+                                             role="user", kind="reply", content=LONG_ANSWER)])
+    return {"vacancy": employer_vacancy, "application": application}
+
+
+def set_language(page, url: str, language: str) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": url}])
+
+
+def log_out(page, url: str, language: str) -> None:
+    page.context.clear_cookies()
+    set_language(page, url, language)
+
+
+def look(page, name: str) -> None:
+    """A full-page screenshot at each width; nothing may stick out sideways."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 860})
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(ARTIFACTS / f"{name}_{width}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}_{width}_top.png"))
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} at {width}px is {overflow}px too wide"
+
+
+def test_the_pages_fit_at_both_widths(asgi_live_server, demo, browser_page, language):
+    page, url = browser_page, asgi_live_server.url
+    set_language(page, url, language)
+    page.goto(f"{url}/")
+    look(page, f"look_landing_{language}")
+    page.goto(f"{url}/vacancies/")
+    look(page, f"look_list_{language}")
+
+    log_in(page, url, "newbie", PASSWORD)
+    look(page, f"look_dashboard_new_{language}")
+    log_out(page, url, language)
+
+    log_in(page, url, "demo", PASSWORD)
+    page.goto(f"{url}/vacancies/{demo['vacancy'].pk}/")
+    look(page, f"look_detail_{language}")
+    page.goto(f"{url}/resume/matches")
+    look(page, f"look_matches_{language}")
+    page.goto(f"{url}/")
+    look(page, f"look_dashboard_demo_{language}")
+    log_out(page, url, language)
+
+    log_in(page, url, "employer", PASSWORD)
+    page.goto(f"{url}/applications/{demo['application'].pk}/")
+    look(page, f"look_response_{language}")
