@@ -38,6 +38,7 @@ STOP_POLL_S = 0.25
 REPLY_CLAIM_S = 300
 STREAM_GRACE_S = 30  # beyond the LLM's silence timeout before a stream claim counts as dead
 ATTACH_POLL_S = 0.5  # how often a second connection to one reply looks for its result
+PARTIAL_SAVE_S = 1.0  # how often a streaming reply's text so far is saved (its writer's heartbeat)
 
 # Replies streaming in this process: message id → user id. A stop asked of this process is seen
 # on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
@@ -258,6 +259,9 @@ async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingR
     )
     if chat is None or message is None or message["role"] != "assistant":
         raise ChatNotFound()
+    if chats.reply_abandoned(message):  # its writer died: answer it as failed (Retry works), never wait on it
+        message = (await chats.afail_abandoned_reply(message_id=message_oid)
+                   or await chats.aget_message(chat_id=chat_oid, message_id=message_oid) or message)
     if message["status"] == "streaming":  # a finished one is only read back; a live one may generate
         hits, retry_after = await chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60)
         if hits > settings.STREAMS_PER_MINUTE:
@@ -291,6 +295,8 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
     parts: list[str] = []
     usage: dict = {}
     status, error = "complete", None
+    loop = asyncio.get_running_loop()
+    saved_at, saving = loop.time(), None
     try:
         upstream = _compose(chat=chat, message=message, history=history, usage=usage)
         try:
@@ -300,6 +306,10 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
                 if message_id in _stop_signals:
                     status = "stopped"
                     break
+                if loop.time() - saved_at >= PARTIAL_SAVE_S and (saving is None or saving.done()):
+                    # Beside the stream, never awaited by a token: a dead process loses at most this second.
+                    saving = asyncio.ensure_future(_save_partial(message_id, "".join(parts)))
+                    saved_at = loop.time()
         finally:
             await upstream.aclose()  # ends the Ollama request at once on stop or disconnect
     except llm.LLMError as exc:
@@ -311,11 +321,21 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
     finally:
         _streaming.pop(message_id, None)
         _stop_signals.discard(message_id)
+        if saving is not None:
+            await asyncio.shield(saving)
         final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
-        await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
-                                                   status=status, meta=final["meta"], error=error))
-        # Released once saved, so the user's next answer reads this reply in its history.
-        await asyncio.shield(chats.arelease_user_reply(user_id=message["user_id"], message_id=message_id))
+        try:
+            await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
+                                                       status=status, meta=final["meta"], error=error))
+            # Released once saved, so the user's next answer reads this reply in its history.
+            await asyncio.shield(chats.arelease_user_reply(user_id=message["user_id"], message_id=message_id))
+        except chats.ChatsUnavailable:
+            # The client still gets an end: the text so far, as failed. The stored reply stays
+            # `streaming` with its last partial save until a read marks it abandoned (Retry then works).
+            logger.warning("Could not save reply %s", message_id, exc_info=True)
+            status = "failed"
+            error = _("The reply could not be saved: the chat store is unavailable. Retry in a minute.")
+            final.update(status=status, error=error)
         await asyncio.shield(release)
     if status == "failed":
         yield StreamEvent("error", detail=error or "", message=final)
@@ -323,11 +343,20 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
         yield StreamEvent("done", message=final)
 
 
+async def _save_partial(message_id: ObjectId, content: str) -> None:
+    try:
+        await chats.asave_partial(message_id=message_id, content=content)
+    except chats.ChatsUnavailable:  # the stream goes on; its final save reports a store that stays down
+        logger.warning("Could not save the partial text of reply %s", message_id, exc_info=True)
+
+
 async def _attach(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
     deadline = asyncio.get_running_loop().time() + settings.LLM_TIMEOUT_S + STREAM_GRACE_S
     while asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(ATTACH_POLL_S)
         saved = await chats.aget_message(chat_id=chat["_id"], message_id=message["_id"])
+        if saved is not None and chats.reply_abandoned(saved):  # its writer died while this one waited
+            saved = await chats.afail_abandoned_reply(message_id=saved["_id"]) or saved
         if saved is None or saved["status"] != "streaming":
             saved = saved or message
             if saved.get("status") == "failed":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import threading
 import time
 import weakref
@@ -40,7 +41,17 @@ class ChatsUnavailable(Exception):
 
 
 def _or_unavailable(function):
-    """Sync calls raise ChatsUnavailable, not PyMongo's errors: callers need not know pymongo."""
+    """Calls raise ChatsUnavailable, not PyMongo's errors: callers need not know pymongo."""
+
+    if inspect.iscoroutinefunction(function):
+        @functools.wraps(function)
+        async def async_wrapper(*args, **kwargs):
+            try:
+                return await function(*args, **kwargs)
+            except PyMongoError as error:
+                raise ChatsUnavailable(str(error)) from error
+
+        return async_wrapper
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -388,6 +399,59 @@ async def aget_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | Non
     return await async_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
 
 
+@_or_unavailable
+async def asave_partial(*, message_id: ObjectId, content: str) -> None:
+    """The text so far of a reply being written, about once a second (never per token); it doubles as
+    the writer's heartbeat: a reply whose heartbeat stops is taken as abandoned (`reply_abandoned`)."""
+    await _messages(async_db()).update_one({"_id": message_id, "status": "streaming"},
+                                           {"$set": {"content": content, "stream_claimed_at": _now()}})
+
+
+# A reply's writer saves its text about once a second; one silent for the LLM's own timeout and this
+# grace beyond it is taken as dead (its process died, its final save failed, no client ever came).
+ABANDONED_GRACE_S = 30
+
+
+def _abandoned_after_s() -> float:
+    return settings.LLM_TIMEOUT_S + ABANDONED_GRACE_S
+
+
+def reply_abandoned(message: dict) -> bool:
+    """A `streaming` reply nobody has written for a while, counted from its writer's last heartbeat,
+    else from when it was put to streaming (created, or reset by a retry)."""
+    if message.get("status") != "streaming":
+        return False
+    since = message.get("stream_claimed_at") or message.get("streaming_since") or message.get("created_at")
+    return since is not None and (_now() - since).total_seconds() > _abandoned_after_s()
+
+
+def _fail_abandoned() -> tuple[dict, dict]:
+    stale = _now() - timedelta(seconds=_abandoned_after_s())
+    query = {"status": "streaming", "$or": [
+        {"stream_claimed_at": {"$lt": stale}},
+        {"stream_claimed_at": None, "streaming_since": {"$lt": stale}},
+        {"stream_claimed_at": None, "streaming_since": None, "created_at": {"$lt": stale}},
+    ]}
+    error = _("This reply was interrupted before it was finished. Retry to write it again.")
+    return query, {"$set": {"status": "failed", "error": error}}
+
+
+@_or_unavailable
+def fail_abandoned_reply(*, message_id: ObjectId) -> dict | None:
+    """Mark an abandoned reply failed, keeping the text it saved, so Retry works; None if it moved meanwhile."""
+    query, update = _fail_abandoned()
+    return _messages(sync_db(), durable=True).find_one_and_update(
+        {"_id": message_id, **query}, update, return_document=ReturnDocument.AFTER)
+
+
+@_or_unavailable
+async def afail_abandoned_reply(*, message_id: ObjectId) -> dict | None:
+    query, update = _fail_abandoned()
+    return await _messages(async_db(), durable=True).find_one_and_update(
+        {"_id": message_id, **query}, update, return_document=ReturnDocument.AFTER)
+
+
+@_or_unavailable
 async def afinish_message(*, message_id: ObjectId, content: str, status: str, meta: dict, error: str | None = None) -> None:
     """The single save of a streamed reply: final text, status and usage."""
     await _messages(async_db(), durable=True).update_one(
@@ -405,15 +469,25 @@ async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float)
     An insert on a fixed `_id` is atomic in MongoDB, so 20 parallel posts get one True.
     """
     now = _now()
+    key = f"reply:{user_id}"
     claim = {"message_id": message_id, "expires_at": datetime.fromtimestamp(now.timestamp() + ttl_s, UTC)}
     claims = async_db().claims
     try:
-        await claims.insert_one({"_id": f"reply:{user_id}", **claim})
+        await claims.insert_one({"_id": key, **claim})
         return True
     except DuplicateKeyError:
-        taken = await claims.find_one_and_update({"_id": f"reply:{user_id}", "expires_at": {"$lt": now}},
-                                                 {"$set": claim})
-        return taken is not None
+        held = await claims.find_one({"_id": key})
+    if held is None:  # released meanwhile: the next try claims it
+        return False
+    if held["expires_at"] >= now:
+        # Not expired, but its reply may have ended without releasing it (the store went down at its
+        # final save): then it is free, or the user could not retry for the claim's whole TTL.
+        holder = await async_db().messages.find_one(
+            {"_id": held["message_id"]}, {"status": 1, "stream_claimed_at": 1, "streaming_since": 1, "created_at": 1})
+        if holder is None or (holder["status"] == "streaming" and not reply_abandoned(holder)):
+            return False  # still being written (or not saved yet by the request that claimed it)
+    taken = await claims.find_one_and_update({"_id": key, "message_id": held["message_id"]}, {"$set": claim})
+    return taken is not None
 
 
 async def arelease_user_reply(*, user_id: str, message_id: ObjectId) -> None:
@@ -436,7 +510,7 @@ async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId, c
     """A failed or stopped reply goes back to streaming, empty; returns it, or None if not retryable."""
     return await _messages(async_db(), durable=True).find_one_and_update(
         {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped"]}},
-        {"$set": {"content": "", "status": "streaming", "error": None, "meta": {},
+        {"$set": {"content": "", "status": "streaming", "error": None, "meta": {}, "streaming_since": _now(),
                   "stream_claimed_at": _now() if claimed else None}},
         return_document=ReturnDocument.AFTER,
     )
