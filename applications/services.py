@@ -92,8 +92,19 @@ def _open_screening(*, application_id: int, match: Match | None = None) -> Appli
             return application
         application.status = Application.Status.IN_CHAT
         application.chat_id = str(chat["_id"])
-        application.save(update_fields=["status", "chat_id", "updated_at"])
+        try:
+            application.save(update_fields=["status", "chat_id", "updated_at"])
+        except Exception:  # the row is not linked to it: no screening chat without its application
+            _discard_unlinked(chat)
+            raise
     return application
+
+
+def _discard_unlinked(chat: dict) -> None:
+    try:
+        chats.discard_chat(chat_id=chat["_id"])
+    except chats.ChatsUnavailable:
+        logger.exception("Could not discard unlinked screening chat %s", chat["_id"])
 
 
 def start_screening(*, candidate, application_id: int) -> Application:

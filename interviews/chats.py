@@ -212,15 +212,26 @@ def new_chat_document(
 
 @_or_unavailable
 def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
-    """Save a new chat (and its first assistant message, if any); raises ChatsUnavailable when Mongo is down."""
+    """Save a new chat (and its first assistant message, if any); raises ChatsUnavailable when Mongo is down.
+
+    The greeting goes first: a chat appears in the user's list only once both are saved (a greeting
+    without its chat is never shown), so a failure in between never leaves an empty chat behind.
+    """
     db = sync_db()
     if greeting is not None:
         chat["message_count"] = 1
         chat["last_message_preview"] = greeting["content"][:PREVIEW_CHARS]
-    _chats(db, durable=True).insert_one(chat)
-    if greeting is not None:
         _messages(db, durable=True).insert_one(greeting)
+    _chats(db, durable=True).insert_one(chat)
     return chat
+
+
+@_or_unavailable
+def discard_chat(*, chat_id: ObjectId) -> None:
+    """Remove a chat that its caller could not link to anything (e.g. its application's save failed)."""
+    db = sync_db()
+    _messages(db, durable=True).delete_many({"chat_id": chat_id})
+    _chats(db, durable=True).delete_one({"_id": chat_id})
 
 
 @_or_unavailable

@@ -2,7 +2,7 @@
 
 import pytest
 
-from applications import screening
+from applications import screening, services
 from applications.models import Application
 from interviews import chats
 from vacancies.tests.factories import VacancyFactory
@@ -123,3 +123,44 @@ def test_a_russian_vacancy_gets_russian_questions(employer, screening_persona):
     vacancy = VacancyFactory(owner=employer, language="ru", company="Ромашка", skills=["Python"])
     plan = screening.build_plan(vacancy=vacancy, matched_skills=[], missing_skills=["Python"])
     assert "В вакансии требуется Python" in plan[0]["text"] and "Ромашка" in plan[-1]["text"]
+
+
+def test_a_greeting_that_cannot_be_saved_leaves_no_empty_screening_chat(api, user, vacancy, resume, monkeypatch):
+    """The store fails between the chat and its first message: the candidate sees no chat, and can start it later."""
+    from pymongo.collection import Collection
+    from pymongo.errors import AutoReconnect
+
+    real_insert = Collection.insert_one
+
+    def messages_down(self, document, *args, **kwargs):
+        if self.name == "messages":
+            raise AutoReconnect("connection reset")
+        return real_insert(self, document, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "insert_one", messages_down)
+    response = api.post(f"/api/vacancies/{vacancy.pk}/apply")
+    assert response.status_code == 201 and response.json()["status"] == "new"
+    assert api.get("/api/chats").json()["items"] == []
+    assert chats.sync_db().chats.count_documents({}) == 0
+    monkeypatch.undo()
+    application = Application.objects.get()
+    assert api.post(f"/api/applications/{application.pk}/screening").json()["status"] == "in_chat"
+    assert len(api.get("/api/chats").json()["items"]) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_application_that_cannot_record_its_chat_discards_it(api, user, vacancy, resume, monkeypatch):
+    from django.db import DatabaseError
+
+    real_save = Application.save
+
+    def save_fails(self, *args, **kwargs):
+        if "chat_id" in (kwargs.get("update_fields") or ()):
+            raise DatabaseError("server closed the connection unexpectedly")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Application, "save", save_fails)
+    application = Application.objects.create(candidate=user, vacancy=vacancy)
+    with pytest.raises(DatabaseError):
+        services._open_screening(application_id=application.pk)
+    assert chats.sync_db().chats.count_documents({}) == 0 and chats.sync_db().messages.count_documents({}) == 0
