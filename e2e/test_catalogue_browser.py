@@ -69,6 +69,7 @@ def test_the_pages_fit_at_both_widths(asgi_live_server, demo, browser_page, lang
     look(page, f"look_landing_{language}")
     page.goto(f"{url}/vacancies/")
     look(page, f"look_list_{language}")
+    page.locator("nav.page-links").screenshot(path=str(ARTIFACTS / f"look_list_pages_{language}_390.png"))
 
     log_in(page, url, "newbie", PASSWORD)
     look(page, f"look_dashboard_new_{language}")

@@ -14,18 +14,22 @@ from vacancies import market
 from vacancies.forms import VacancySearchForm
 from vacancies.models import Vacancy
 
-PAGE_SIZE = 20
+PAGE_SIZE = 10
 
 
 @require_GET
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     form = VacancySearchForm(request.GET)
     filters = form.filters()
+    # get_page() turns a bad or huge `page` into the first or the last page, never an error.
     page = Paginator(Vacancy.objects.published().search(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # First, last and the neighbours of the current page, with "…" between: a bounded row of links.
+    page_links = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     # A history restore needs the whole page, not the fragment.
     partial = request.htmx and not request.htmx.history_restore_request
     template = "vacancies/list.html#results" if partial else "vacancies/list.html"
-    response = render(request, template, {"form": form, "page": page, "is_filtered": bool(filters)})
+    context = {"form": form, "page": page, "page_links": page_links, "is_filtered": bool(filters)}
+    response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

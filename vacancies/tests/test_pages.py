@@ -52,8 +52,32 @@ def test_pagination_links_keep_the_filters_and_work_with_and_without_htmx(client
 
     assert 'href="/vacancies/?skill=python&amp;page=2"' in first
     assert 'hx-get="/vacancies/?skill=python&amp;page=2"' in first
-    assert "Page 1 of 2" in first and "Page 2 of 2" in second
-    assert second.count('class="card vacancy-card"') == 3
+    assert "Page 1 of 3" in first and "Page 2 of 3" in second
+    assert first.count('class="card vacancy-card"') == 10
+    assert 'href="/vacancies/?skill=python&amp;page=3"' in first
+
+
+def test_the_page_numbers_are_bounded_around_the_current_one(client):
+    for n in range(95):
+        VacancyFactory(title=f"Role {n}")
+
+    page = client.get("/vacancies/", {"q": "role", "page": 5}).content.decode()
+
+    linked = {n for n in range(1, 11) if f'href="/vacancies/?q=role&amp;page={n}"' in page}
+    assert linked == {1, 4, 6, 10}
+    assert '<span class="button button-small button-primary" aria-current="page">5</span>' in page
+    assert page.count("…") >= 2
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "2.5", "1e9", "99999999999999999999", "9" * 5000, ""])
+def test_a_bad_or_huge_page_number_shows_a_page_not_an_error(client, value):
+    for n in range(12):
+        VacancyFactory(title=f"Role {n}")
+
+    response = client.get("/vacancies/", {"page": value})
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="card vacancy-card"') in (10, 2)
 
 
 def test_a_bad_filter_is_shown_and_ignored(client):
@@ -95,6 +119,55 @@ def test_personas_speaking_the_vacancy_language_come_first(user_client):
     page = user_client.get(f"/vacancies/{vacancy.pk}/").content.decode()
 
     assert page.index("Дмитрий") < page.index("Alice")
+
+
+def test_personas_of_another_language_are_labelled_and_listed_apart(user_client):
+    vacancy = VacancyFactory(language="en")
+    PersonaFactory(name="Анна", language="ru", difficulty="easy")
+    PersonaFactory(name="Emma", language="en", difficulty="hard")
+    PersonaFactory(name="Дмитрий", language="ru", difficulty="hard")
+
+    page = user_client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+
+    heading = page.index("Interviewers who speak another language")
+    assert page.count("Interviewers who speak another language") == 1
+    assert page.index("Emma") < heading < page.index("Анна") < page.index("Дмитрий")
+    assert page.count('<span class="badge badge-muted" lang="ru">Русский</span>') == 2
+    assert '<span class="badge badge-muted" lang="en">' not in page
+
+
+def test_no_heading_when_every_persona_speaks_the_vacancy_language(user_client):
+    vacancy = VacancyFactory(language="en")
+    PersonaFactory(name="Emma", language="en")
+
+    page = user_client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+
+    assert "Interviewers who speak another language" not in page
+
+
+def primary_buttons(page: str) -> list[str]:
+    import re
+
+    return re.findall(r'class="button button-primary[^"]*"[^>]*>([^<]+)<', page)
+
+
+def test_beside_apply_starting_a_practice_interview_is_the_secondary_action(employer, user_client):
+    hiring = VacancyFactory(owner=employer)
+    PersonaFactory(name="Emma")
+
+    page = user_client.get(f"/vacancies/{hiring.pk}/").content.decode()
+
+    assert primary_buttons(page) == ["Apply"]
+    assert 'class="button button-block">Start the interview<' in page
+
+
+def test_on_a_catalogue_vacancy_starting_the_interview_is_the_primary_action(user_client):
+    catalogue = VacancyFactory(owner=None)
+    PersonaFactory(name="Emma")
+
+    page = user_client.get(f"/vacancies/{catalogue.pk}/").content.decode()
+
+    assert primary_buttons(page) == ["Start the interview"]
 
 
 def test_a_visitor_is_asked_to_log_in_to_practise(client):
