@@ -10,6 +10,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_register_logout_login_and_edit_profile(live_server, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/accounts/register")
+    # What a password manager or autofill does (through the CSSOM, which the CSP allows): the
+    # refused form swapped in must not copy that style attribute over (htmx would, by setAttribute).
+    page.evaluate("document.querySelector('#id_username').style.outline = '2px solid gold'")
     page.fill("#id_username", "browser_user")
     page.fill("#id_password", "short")
     page.click("button[type=submit]")

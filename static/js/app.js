@@ -1,4 +1,10 @@
 // Small progressive enhancements; every page works without them.
+
+// When htmx swaps in an element with the id of the old one (a refused form), it copies the old one's
+// class and style onto it with setAttribute. A style that autofill or a password manager set (through
+// the CSSOM, which the CSP allows) then becomes an inline style attribute the CSP blocks: settle no style.
+if (window.htmx) window.htmx.config.attributesToSettle = ["class", "width", "height"];
+
 document.addEventListener("click", (event) => {
   const dismiss = event.target.closest(".js-dismiss");
   if (dismiss) dismiss.closest(".flash")?.remove();
