@@ -60,3 +60,20 @@ class User(AbstractUser):
     @property
     def is_candidate(self) -> bool:
         return self.role == self.Role.CANDIDATE
+
+
+class LoginCounter(models.Model):
+    """Log-in attempts of one key (a username at an address, an address, a username) in a window.
+
+    Counted with one atomic upsert (accounts.throttling), so parallel guesses each count; a table,
+    not the cache, because Django's database cache increments by reading then writing.
+    """
+
+    key = models.CharField(max_length=400, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+    last_at = models.DateTimeField()
+    previous_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["window_start"], name="accounts_login_window_idx")]

@@ -88,16 +88,16 @@ def register_user(
 
 
 def log_in(*, request: HttpRequest, username: str, password: str) -> User:
-    """Check credentials with throttling: 5 failures per username+IP in 15 minutes block further tries."""
+    """Check credentials with throttling (accounts.throttling): the attempt is counted before the password is checked."""
     ip = throttling.client_ip(request)
-    retry_after = throttling.seconds_blocked(username=username, ip=ip)
+    retry_after = throttling.begin_attempt(username=username, ip=ip)
     if retry_after:
         raise LoginThrottled(retry_after)
     user = authenticate(request, username=username, password=password)
     if user is None:
         throttling.record_failure(username=username, ip=ip)
         raise InvalidCredentials(_("Wrong username or password."))
-    throttling.reset(username=username, ip=ip)
+    throttling.record_success(username=username, ip=ip)
     return user
 
 

@@ -254,6 +254,9 @@ MESSAGES_PER_MINUTE = env_int("MESSAGES_PER_MINUTE", 20)
 STREAMS_PER_MINUTE = env_int("STREAMS_PER_MINUTE", 60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 15 * 60)
+LOGIN_IP_LIMIT = env_int("LOGIN_IP_LIMIT", 50)  # attempts from one address across usernames, per window
+LOGIN_USER_BACKOFF_AFTER = env_int("LOGIN_USER_BACKOFF_AFTER", 10)  # failures from anywhere, then 2, 4, 8 … s
+LOGIN_USER_BACKOFF_MAX_S = env_int("LOGIN_USER_BACKOFF_MAX_S", 300)
 RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 5 * 1024 * 1024)
 # The LLM's second read of an uploaded resume; 0 turns it off. The upload waits at most this long.
 RESUME_LLM_TIMEOUT_S = env_float("RESUME_LLM_TIMEOUT_S", 20.0)
@@ -269,4 +272,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Addresses (or networks) of our own reverse proxies: only a request from one of them has its client
+# address read from X-Forwarded-For. Empty by default: a client can write that header itself.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")

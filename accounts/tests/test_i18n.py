@@ -23,7 +23,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 @pytest.fixture
 def fresh_throttle(db):
-    """Log-in throttling lives in the cache (the database here): start each page test clean."""
+    """Rate limits live in the cache (the database here): start each page test clean."""
     cache.clear()
 
 

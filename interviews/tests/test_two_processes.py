@@ -117,3 +117,14 @@ def test_ten_connections_to_one_pending_reply_start_one_generation(two_servers, 
     assert all("event: done" in response.text and "word word" in response.text for response in responses)
     saved = chats.get_message(chat_id=chat["_id"], message_id=turn.assistant_message["_id"])
     assert saved["status"] == "complete" and saved["content"].strip() == " ".join(["word"] * 10)
+
+
+def test_twenty_parallel_wrong_passwords_over_two_processes_count_as_twenty(two_servers, user):
+    """Counted before the password is checked, in one upsert: 5 are checked, 15 refused, whatever the timing."""
+
+    def guess(index: int):
+        url = f"{two_servers[index % 2]}/api/auth/token"
+        return lambda: httpx.post(url, json={"username": "alice", "password": f"wrong-{index}"}, timeout=30)
+
+    statuses = sorted(response.status_code for response in _in_parallel([guess(index) for index in range(20)]))
+    assert statuses == [401] * 5 + [429] * 15, statuses
