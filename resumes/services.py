@@ -332,8 +332,9 @@ def download(*, user: User) -> FileResponse:
 
 
 def get_matches(*, user: User) -> Ranking:
-    """Every published vacancy ranked for the candidate's resume (see vacancies.matching)."""
+    """Every published vacancy ranked for the candidate's resume (see vacancies.matching); each vacancy
+    carries `application_id`, the candidate's application to it or None."""
     require_candidate(user)
     resume = get_resume(user=user)
-    matches = rank_vacancies(resume=resume, vacancies=Vacancy.objects.published())
+    matches = rank_vacancies(resume=resume, vacancies=Vacancy.objects.published().with_application_of(user))
     return Ranking(matches=matches, hint=hint_for(resume))

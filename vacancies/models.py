@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, FilteredRelation, Q, Value
 from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +41,14 @@ class VacancyQuerySet(models.QuerySet):
         )
         # Meta.ordering does not apply to GROUP BY queries, so pages would come in any order.
         return counted if self.query.order_by else counted.order_by(*self.model._meta.ordering)
+
+    def with_application_of(self, user) -> VacancyQuerySet:
+        """Annotates `application_id`: the user's application to each vacancy, or None; still one row per
+        vacancy, since a candidate applies to a vacancy once (applications' unique constraint)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.annotate(application_id=Value(None, output_field=models.IntegerField()))
+        mine = FilteredRelation("applications", condition=Q(applications__candidate=user))
+        return self.annotate(own_application=mine).annotate(application_id=F("own_application__id"))
 
     def visible_to(self, user) -> VacancyQuerySet:
         """Published vacancies, plus the user's own drafts."""
