@@ -1,6 +1,7 @@
 """In a real Chromium against uvicorn: a reply streams in token by token; Stop keeps the partial reply."""
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.conftest import ARTIFACTS, log_in
 from interviews import chats
@@ -48,6 +49,7 @@ def test_a_reply_streams_in_and_stop_keeps_the_partial_reply(asgi_live_server, u
     assert 0 < len(partial.strip()) < len(FIRST_REPLY) and FIRST_REPLY.startswith(partial.strip())
     assert page.input_value("#composer-input") == ""  # the composer was cleared for the next answer
 
+    page.set_viewport_size({"width": 390, "height": 700})  # on a phone the page scrolls as well as the messages
     fake_ollama.add_reply(SLOW_REPLY, token_delay=0.15)
     send(page, "Then I would compare EXPLAIN ANALYZE before and after.")
     page.wait_for_function(
@@ -55,6 +57,7 @@ def test_a_reply_streams_in_and_stop_keeps_the_partial_reply(asgi_live_server, u
         arg=STREAMING, timeout=10_000)
     page.click(f"{STREAMING} .stop-button")
     stopped = page.wait_for_selector("article.message-assistant.status-stopped", timeout=10_000)
+    expect(page.locator("article.status-stopped button:has-text('Retry')")).to_be_in_viewport(ratio=1)
     page.screenshot(path=str(ARTIFACTS / "chat_stopped.png"))
     stopped_text = stopped.query_selector(".markdown").inner_text()
     assert "Stopped" in stopped.inner_text() and stopped.query_selector("text=Retry") is not None
@@ -70,3 +73,23 @@ def test_a_reply_streams_in_and_stop_keeps_the_partial_reply(asgi_live_server, u
     assert "Stopped" in reloaded.inner_text()
     assert page.locator("article.message-assistant.status-complete .markdown").last.inner_text() == FIRST_REPLY
     page.screenshot(path=str(ARTIFACTS / "chat_reloaded.png"))
+
+
+@pytest.mark.xfail(strict=True, reason="interviews/answering.py saves a reply cut off by a disconnect as 'stopped', "
+                                       "like one the user stopped; the page shows 'Interrupted' once it saves 'interrupted'")
+def test_a_reload_mid_reply_labels_it_interrupted_not_stopped(asgi_live_server, user, browser_page, fake_ollama):
+    page = browser_page
+    log_in(page, asgi_live_server.url, user.username)
+    page.goto(f"{asgi_live_server.url}/chats/new")
+    page.click("text=Open a coach chat")
+    page.wait_for_selector("article.message-greeting")
+    fake_ollama.add_reply(SLOW_REPLY, token_delay=0.15)
+    send(page, "I would add an index.")
+    page.wait_for_function(
+        "(s) => (document.querySelector(s + ' .stream-text')?.textContent || '').split(' ').length > 3",
+        arg=STREAMING, timeout=10_000)
+    page.reload()
+    cut = page.wait_for_selector("article.message-assistant.status-stopped, article.message-assistant.status-interrupted",
+                                 timeout=10_000)
+    assert "Stopped" not in cut.inner_text()
+    assert "Interrupted" in cut.inner_text() and cut.query_selector("text=Retry") is not None

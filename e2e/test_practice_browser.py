@@ -101,7 +101,7 @@ def test_a_short_interview_from_the_picker_to_the_report(asgi_live_server, inter
     assert "WHAT YOU COVERED" in first.upper()
     assert FIRST_ANSWER in first
     assert QUESTIONS[1]["text"] in second and "/10" in second and "Used help" in second
-    assert page.locator(".report-summary svg").count() == 1
+    assert page.locator(".report-summary svg.score-chart").count() == 1
     page.screenshot(path=str(ARTIFACTS / "practice_report.png"), full_page=True)
 
     # Nothing is rated for the candidate; sending no stars says so beside them.

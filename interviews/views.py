@@ -110,8 +110,13 @@ def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
+    """GET asks first (a page, so it works without JS); POST deletes."""
+    if request.method == "GET":
+        chat = _chat_or_404(request, chat_id)
+        return render(request, "interviews/chat_delete.html",
+                      {"chat": chat_out(chat), **services.chat_page_context(chat=chat)})
     try:
         services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
     except ChatNotFound as error:

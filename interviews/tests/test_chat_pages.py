@@ -42,6 +42,7 @@ def test_a_stranger_gets_404_on_every_chat_page(free_chat, stranger):
     mid = chats.list_messages(chat_id=free_chat["_id"], limit=1)[0]["_id"]
     base = f"/chats/{free_chat['_id']}"
     assert client.get(f"{base}/").status_code == 404
+    assert client.get(f"{base}/delete").status_code == 404
     for path in ("rename", "delete", "stop", "messages", f"messages/{mid}/retry"):
         assert client.post(f"{base}/{path}", {"title": "x", "content": "x"}).status_code == 404, path
     assert client.get(f"{base}/messages/{mid}/stream").status_code == 404
@@ -100,3 +101,48 @@ def test_rename_delete_and_clear_pages(user_client, free_chat, user):
 def test_chat_pages_need_login(client, free_chat):
     assert client.get("/chats/").status_code == 302
     assert client.post(f"/chats/{free_chat['_id']}/messages", {"content": "x"}).status_code == 302
+
+
+def _assistant(chat: dict, **fields) -> dict:
+    message = chats.new_message(chat_id=chat["_id"], user_id=chat["user_id"], role="assistant", **fields)
+    chats.insert_messages([message])
+    return message
+
+
+def test_the_title_is_a_heading_with_a_rename_form_that_opens_in_place(user_client, free_chat):
+    chats.update_chat(user_id=free_chat["user_id"], chat_id=free_chat["_id"],
+                      changes={"title": "Retry: Python Backend Developer (Senior, remote)"})
+    html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert '<h1 class="chat-title-text">Retry: Python Backend Developer (Senior, remote)</h1>' in html
+    assert '<details class="chat-rename">' in html and "Rename</summary>" in html
+    response = user_client.post(f"/chats/{free_chat['_id']}/rename", {"title": "System design"},
+                                headers={"HX-Request": "true"})
+    assert '<h1 class="chat-title-text">System design</h1>' in response.content.decode()
+
+
+def test_delete_asks_on_a_page_of_its_own_first(user_client, free_chat):
+    chat_page = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert f'href="/chats/{free_chat["_id"]}/delete"' in chat_page
+    assert f'action="/chats/{free_chat["_id"]}/delete"' not in chat_page  # no one-click delete on the chat
+    confirm = user_client.get(f"/chats/{free_chat['_id']}/delete")
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert "Delete this chat?" in html and "Practice" in html and 'method="post"' in html
+    assert f'href="/chats/{free_chat["_id"]}/"' in html  # keep it: back to the chat
+    assert user_client.get(f"/chats/{free_chat['_id']}/").status_code == 200  # asking deleted nothing
+
+
+def test_help_messages_and_reply_buttons_carry_svg_icons_not_emoji(user_client, free_chat):
+    _assistant(free_chat, kind="hint", content="Think about retries.")
+    _assistant(free_chat, kind="model_answer", content="A ledger.")
+    _assistant(free_chat, kind="reply", content="Half a repl", status="stopped")
+    html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert html.count('<p class="bubble-label"><svg class="icon"') == 2
+    assert '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' in html
+    assert not {"💡", "📘", "↻", "■"} & set(html)
+
+
+def test_a_reply_cut_off_without_stop_says_interrupted_and_offers_retry(user_client, free_chat):
+    _assistant(free_chat, kind="reply", content="Half a repl", status="interrupted")
+    html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert "Interrupted" in html and "Stopped" not in html and "/retry" in html

@@ -29,6 +29,7 @@ def test_a_practice_chat_shows_progress_and_help_buttons(user_client, vacancy, p
     chat_id = _start(user_client, vacancy, persona)
     html = user_client.get(f"/chats/{chat_id}/").content.decode()
     assert "Question 1 of 3" in html and "Hint" in html and "Finish" in html
+    assert "💡" not in html and "📘" not in html  # no emoji font needed
     response = user_client.post(f"/chats/{chat_id}/hint", headers={"HX-Request": "true"})
     assert response.status_code == 201 and "sse-connect" in response.content.decode()
 
