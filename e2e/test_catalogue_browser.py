@@ -2,6 +2,8 @@
 candidate and an employer meet first (header, catalogue, a vacancy, "For you", the dashboard, a
 response with a long answer) fit the screen and say what to do next."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from e2e.conftest import ARTIFACTS, log_in
@@ -38,6 +40,12 @@ def demo(db, language):
     application = applications.apply(candidate=candidate, vacancy_id=employer_vacancy.pk)
     chats.insert_messages([chats.new_message(chat_id=chats.parse_id(application.chat_id), user_id=str(candidate.pk),
                                              role="user", kind="reply", content=LONG_ANSWER)])
+    for minutes_ago, overall in ((90, 5.5), (30, 7.0)):  # two scored practice interviews: a rising score
+        when = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+        chats.insert_chat(chats.new_chat_document(
+            user_id=str(candidate.pk), title=f"{employer_vacancy.title} · Emma", kind="practice", system_prompt="",
+            extra={"status": "finished", "created_at": when, "updated_at": when,
+                   "evaluation": {"status": "ready", "overall": overall, "questions": []}}))
     return {"vacancy": employer_vacancy, "application": application}
 
 

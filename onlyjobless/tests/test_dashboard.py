@@ -12,15 +12,18 @@ pytestmark = pytest.mark.django_db
 
 def test_a_candidate_sees_matches_applications_and_recent_interviews(user_client, user, employer):
     Resume.objects.create(user=user, skills=["Python", "SQL"])
-    best = VacancyFactory(title="Data Engineer", skills=["Python", "SQL"], owner=employer)
+    VacancyFactory(title="Data Engineer", skills=["Python", "SQL"], owner=employer)
+    VacancyFactory(title="Analyst", skills=["SQL", "Excel"])
     VacancyFactory(title="Designer", skills=["Figma"])
-    Application.objects.create(candidate=user, vacancy=best, status=Application.Status.APPROVED)
+    applied = VacancyFactory(title="Platform Engineer", skills=["Python"], owner=employer)
+    Application.objects.create(candidate=user, vacancy=applied, status=Application.Status.APPROVED)
     user_client.post("/chats/new", {})  # a coach chat
 
     html = user_client.get("/").content.decode()
 
-    assert html.index("Data Engineer") < html.index("Designer")  # best match first
-    assert "100%" in html
+    assert html.index("Data Engineer") < html.index("Analyst")  # best match first
+    assert "100%" in html and "50%" in html
+    assert "Designer" not in html  # no 0% matches
     assert "Approved" in html
     assert "Interview coach" in html or "/chats/" in html
 
