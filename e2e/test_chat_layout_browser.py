@@ -110,6 +110,8 @@ def test_the_chat_and_the_report_at_each_width_and_language(asgi_live_server, in
     page.goto(f"{url}/chats/{interviews[username, 'finished']}/report")
     page.screenshot(path=str(ARTIFACTS / f"layout_report_{width}_{language}.png"), full_page=True)
     page.screenshot(path=str(ARTIFACTS / f"layout_report_top_{width}_{language}.png"))
+    assert box(page, ".score-chart .chart-label")["height"] >= 10  # readable on a phone too
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     page.locator("section.report-question").first.screenshot(path=str(ARTIFACTS / f"layout_report_q_{width}_{language}.png"))
     page.locator("form.feedback-form").screenshot(path=str(ARTIFACTS / f"layout_report_form_{width}_{language}.png"))
 
