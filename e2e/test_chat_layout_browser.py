@@ -83,6 +83,8 @@ def check_header(page, *, finished: bool) -> None:
     last = ".practice-actions a.button-primary" if finished else ".practice-actions form[action$='/finish'] button"
     delete, finish = box(page, "a[href$='/delete']"), box(page, last)
     assert abs(delete["y"] - finish["y"]) > finish["height"]  # not side by side
+    summary = box(page, ".chat-rename summary")
+    assert abs(summary["y"] + summary["height"] / 2 - delete["y"] - delete["height"] / 2) < 1  # Rename and Delete in line
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # nothing sticks out
 
 
