@@ -47,6 +47,9 @@ class User(AbstractUser):
         validators=[RegexValidator(r"^@?[A-Za-z0-9_]{5,32}$", _("Enter a Telegram username such as @jobless_dev."))],
     )
     hh_url = models.URLField(_("hh.ru profile"), blank=True)
+    # In every access token ("ver"); bumped by logout, a password change or a reused refresh token,
+    # so the access tokens already out stop working at once, checked where the user is loaded anyway.
+    token_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import TokenError
@@ -123,14 +124,21 @@ def update_profile(*, user: User, changes: dict) -> User:
 
 def issue_tokens(*, user: User) -> dict[str, str]:
     refresh = RefreshToken.for_user(user)
+    refresh["ver"] = user.token_version  # copied into the access token
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
 
 
+def _revoke_access_tokens(user_id) -> None:
+    User.objects.filter(pk=user_id).update(token_version=F("token_version") + 1)
+
+
 def _revoke_all_refresh_tokens(user_id) -> None:
+    """Every refresh token of the user, and with the token version every access token already out."""
     outstanding = OutstandingToken.objects.filter(user_id=user_id).exclude(blacklistedtoken__isnull=False)
     BlacklistedToken.objects.bulk_create(
         [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
     )
+    _revoke_access_tokens(user_id)
 
 
 def rotate_refresh_token(*, refresh: str) -> dict[str, str]:
@@ -151,10 +159,19 @@ def rotate_refresh_token(*, refresh: str) -> dict[str, str]:
             _revoke_all_refresh_tokens(stale["user_id"])
         raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used.")) from error
     user = User.objects.filter(pk=token["user_id"], is_active=True).first()
-    if user is None:
+    outstanding = OutstandingToken.objects.filter(jti=token["jti"]).first()
+    if user is None or outstanding is None:
         raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used."))
-    token.blacklist()
-    return issue_tokens(user=user)
+    try:
+        # The blacklist row is unique per token: of two parallel refreshes one inserts it; the other
+        # waits for that commit, then fails, and is a reuse. The new pair is issued in the same
+        # transaction, so a reuse's revocation reaches it too.
+        with transaction.atomic():
+            BlacklistedToken.objects.create(token=outstanding)
+            return issue_tokens(user=user)
+    except IntegrityError as error:
+        _revoke_all_refresh_tokens(user.pk)
+        raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used.")) from error
 
 
 def log_out_token(*, user: User, refresh: str) -> None:
@@ -166,6 +183,7 @@ def log_out_token(*, user: User, refresh: str) -> None:
     if str(token["user_id"]) != str(user.pk):
         raise InvalidRefreshToken(_("The refresh token is invalid, expired or already used."))
     token.blacklist()
+    _revoke_access_tokens(user.pk)  # the access tokens out there stop now, not in 15 minutes
 
 
 def change_password(*, user: User, old_password: str, new_password: str) -> None:

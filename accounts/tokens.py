@@ -11,21 +11,23 @@ from rest_framework_simplejwt.tokens import AccessToken
 User = get_user_model()
 
 
-def _user_id_from(token: str) -> str | None:
+def _claims_from(token: str) -> dict | None:
+    """The user and token version an access token names; None for any token that does not verify."""
     try:
-        return AccessToken(token)["user_id"]
+        access = AccessToken(token)
+        return {"pk": access["user_id"], "token_version": access.get("ver", 0), "is_active": True}
     except (TokenError, KeyError):
         return None
 
 
 class JWTAuth(HttpBearer):
-    """Bearer access token → active user; anything else is 401 (handled by ninja)."""
+    """Bearer access token → active user whose token version it carries; anything else is 401 (ninja)."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user_id = _user_id_from(token)
-        if user_id is None:
+        claims = _claims_from(token)
+        if claims is None:
             return None
-        user = User.objects.filter(pk=user_id, is_active=True).first()
+        user = User.objects.filter(**claims).first()
         if user is not None:
             request.user = user
         return user
@@ -37,10 +39,10 @@ class AsyncJWTAuth(HttpBearer):
     is_async = True
 
     async def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user_id = _user_id_from(token)
-        if user_id is None:
+        claims = _claims_from(token)
+        if claims is None:
             return None
-        user = await User.objects.filter(pk=user_id, is_active=True).afirst()
+        user = await User.objects.filter(**claims).afirst()
         if user is not None:
             request.user = user
         return user

@@ -114,3 +114,54 @@ def test_a_deactivated_user_token_stops_working(api, user):
     user.is_active = False
     user.save()
     assert api.get("/api/me").status_code == 401
+
+
+def test_logout_ends_the_access_token_at_once(anon_api, user):
+    pair = _pair(anon_api)
+    assert _me(anon_api, pair["access"]).status_code == 200
+    response = anon_api.post("/api/auth/logout", {"refresh": pair["refresh"]},
+                             headers={"Authorization": f"Bearer {pair['access']}"})
+    assert response.status_code == 204
+    assert _me(anon_api, pair["access"]).status_code == 401
+    assert _me(anon_api, _pair(anon_api)["access"]).status_code == 200  # a new log-in works
+
+
+def test_a_password_change_ends_every_access_token_at_once(anon_api, user):
+    first, second = _pair(anon_api), _pair(anon_api)
+    response = anon_api.post("/api/me/password", {"old_password": PASSWORD, "new_password": "n3w-enough-pass"},
+                             headers={"Authorization": f"Bearer {first['access']}"})
+    assert response.status_code == 204
+    assert _me(anon_api, first["access"]).status_code == 401 and _me(anon_api, second["access"]).status_code == 401
+
+
+def test_a_deleted_account_token_stops_working(anon_api, user):
+    pair = _pair(anon_api)
+    user.delete()
+    assert _me(anon_api, pair["access"]).status_code == 401
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_parallel_refreshes_of_one_token_make_one_winner_and_revoke_the_family(anon_api, user):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+    from django.test import Client
+
+    pair = _pair(anon_api)
+
+    def refresh(_):
+        try:
+            return Client().post("/api/auth/token/refresh", {"refresh": pair["refresh"]},
+                                 content_type="application/json")
+        finally:
+            connections.close_all()
+
+    for _ in range(3):  # the race is timing-dependent: a few rounds
+        pair = _pair(anon_api)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            responses = list(pool.map(refresh, range(2)))
+        assert sorted(response.status_code for response in responses) == [200, 401]
+        winner = next(response for response in responses if response.status_code == 200).json()
+        # The loser is a reuse: the winner's new pair is revoked with the rest of the family.
+        assert anon_api.post("/api/auth/token/refresh", {"refresh": winner["refresh"]}).status_code == 401
+        assert _me(anon_api, winner["access"]).status_code == 401
