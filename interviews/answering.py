@@ -36,6 +36,7 @@ STOP_POLL_S = 0.25
 # A user's claim on their one reply-in-progress lasts until the reply ends, or this long if the
 # process writing it dies (then the next message is accepted again).
 REPLY_CLAIM_S = 300
+IDEMPOTENCY_TTL_S = 10 * 60  # how long a message post's Idempotency-Key is remembered
 STREAM_GRACE_S = 30  # beyond the LLM's silence timeout before a stream claim counts as dead
 ATTACH_POLL_S = 0.5  # how often a second connection to one reply looks for its result
 PARTIAL_SAVE_S = 1.0  # how often a streaming reply's text so far is saved (its writer's heartbeat)
@@ -122,25 +123,54 @@ def _finished_error(chat: dict) -> ChatConflict:
                             or _("This interview is finished. Open its report or start a new one.")))
 
 
-async def post_message(*, user_id: str, chat_id: str, content: object, inline: bool = False) -> Turn:
+async def post_message(*, user_id: str, chat_id: str, content: object, inline: bool = False,
+                       idempotency_key: str | None = None) -> Turn:
     """Save the user's answer and an empty `streaming` reply; the reply is written later by `stream_reply`.
 
     Guarantees: the user's message is durably saved (journaled) before anything calls the model;
     four round trips at most (rate limit, ownership + plan advance, one insert for both). In a
     planned interview the reply's draft is the app's next question (or closing line), fixed here.
+    With an `idempotency_key`, the same request sent again within IDEMPOTENCY_TTL_S (a client's retry
+    after a network error) returns the first one's turn: one answer, one reply.
     """
     content = clean_content(content)
     chat_oid = chat_id_or_404(chat_id)
-    await _check_rate(user_id=user_id)
     # Both ids now, in order (messages sort by _id): the claim names the reply before it is saved.
     answer_id, reply_id = ObjectId(), ObjectId()
-    await _claim_reply(user_id=user_id, message_id=reply_id)
+    if idempotency_key is not None:
+        first = await chats.aclaim_idempotency_key(user_id=user_id, key=idempotency_key, chat_id=chat_oid,
+                                                   answer_id=answer_id, reply_id=reply_id, ttl_s=IDEMPOTENCY_TTL_S)
+        if first is not None:
+            return await _repeated_turn(user_id=user_id, chat_oid=chat_oid, first=first)
     try:
-        return await _save_turn(user_id=user_id, chat_oid=chat_oid, content=content,
-                                answer_id=answer_id, reply_id=reply_id, inline=inline)
+        await _check_rate(user_id=user_id)
+        await _claim_reply(user_id=user_id, message_id=reply_id)
+        try:
+            return await _save_turn(user_id=user_id, chat_oid=chat_oid, content=content,
+                                    answer_id=answer_id, reply_id=reply_id, inline=inline)
+        except BaseException:
+            await asyncio.shield(chats.arelease_user_reply(user_id=user_id, message_id=reply_id))
+            raise
     except BaseException:
-        await asyncio.shield(chats.arelease_user_reply(user_id=user_id, message_id=reply_id))
+        if idempotency_key is not None:
+            await asyncio.shield(chats.arelease_idempotency_key(user_id=user_id, key=idempotency_key,
+                                                                answer_id=answer_id))
         raise
+
+
+async def _repeated_turn(*, user_id: str, chat_oid: ObjectId, first: dict) -> Turn:
+    if first["chat_id"] != chat_oid:
+        raise ChatConflict(_("This Idempotency-Key was already used for another chat."))
+    chat, answer, reply = await asyncio.gather(
+        chats.aget_chat(user_id=user_id, chat_id=chat_oid),
+        chats.aget_message(chat_id=chat_oid, message_id=first["answer_id"]),
+        chats.aget_message(chat_id=chat_oid, message_id=first["reply_id"]),
+    )
+    if chat is None:
+        raise ChatNotFound()
+    if answer is None or reply is None:  # the first request is still saving them
+        raise LimitExceeded(_("The same message is being sent already; try again in a moment."), retry_after=1)
+    return Turn(chat=chat, user_message=answer, assistant_message=reply)
 
 
 async def _claim_reply(*, user_id: str, message_id: ObjectId) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,8 @@ from interviews import answering, services
 from interviews.errors import ChatError
 from interviews.serializers import chat_out, message_out
 from onlyjobless.errors import ApiError
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 
 router = Router(tags=["chats"])
 
@@ -199,11 +202,20 @@ async def _answer(request: HttpRequest, turn: answering.Turn):
                         "assistant_message": message_out(final.message)})
 
 
+def _idempotency_key(request: HttpRequest) -> str | None:
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise ApiError(422, "Idempotency-Key: 1 to 100 letters, digits, '-', '_', '.' or ':'.")
+    return key
+
+
 @router.post("/chats/{chat_id}/messages", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
     try:
         turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content,
-                                            inline=True)
+                                            inline=True, idempotency_key=_idempotency_key(request))
     except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)

@@ -122,6 +122,7 @@ def ensure_indexes() -> None:
         for keys in indexes:
             db[collection].create_index(keys)
     db.rate_limits.create_index("expires_at", expireAfterSeconds=0)
+    db.idempotency.create_index("expires_at", expireAfterSeconds=0)
 
 
 def parse_id(value: str) -> ObjectId | None:
@@ -472,6 +473,31 @@ async def afinish_message(*, message_id: ObjectId, content: str, status: str, me
 
 
 # ---------------------------------------------------------------- claims every process sees
+
+async def aclaim_idempotency_key(*, user_id: str, key: str, chat_id: ObjectId, answer_id: ObjectId,
+                                 reply_id: ObjectId, ttl_s: float) -> dict | None:
+    """Record that `key` makes this answer: None for the first request with it, else the first one's
+    record ({chat_id, answer_id, reply_id}), so a repeated request returns that turn instead of a second.
+    An expired record (TTL indexes sweep only once a minute) is replaced."""
+    now = _now()
+    record = {"chat_id": chat_id, "answer_id": answer_id, "reply_id": reply_id,
+              "expires_at": now + timedelta(seconds=ttl_s)}
+    keys = async_db().idempotency
+    try:
+        await keys.insert_one({"_id": f"{user_id}:{key}", **record})
+        return None
+    except DuplicateKeyError:
+        first = await keys.find_one({"_id": f"{user_id}:{key}"})
+    if first is None or first["expires_at"] < now:
+        await keys.replace_one({"_id": f"{user_id}:{key}"}, record, upsert=True)
+        return None
+    return first
+
+
+async def arelease_idempotency_key(*, user_id: str, key: str, answer_id: ObjectId) -> None:
+    """The request that claimed `key` failed before saving: a retry with it may try again."""
+    await async_db().idempotency.delete_one({"_id": f"{user_id}:{key}", "answer_id": answer_id})
+
 
 async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float) -> bool:
     """Claim the user's one reply-in-progress for `message_id`: True for exactly one caller across

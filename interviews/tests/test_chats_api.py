@@ -131,3 +131,27 @@ def test_a_message_page_is_one_indexed_find(free_chat, mongo_db):
     monitoring.register(Listener())
     services.list_messages(user_id=free_chat["user_id"], chat_id=str(free_chat["_id"]), limit=20)
     assert commands.count("find") == 2  # the ownership check and the page itself
+
+
+def test_a_message_sent_twice_with_one_idempotency_key_is_saved_once(api, free_chat, fake_ollama):
+    headers = {"Idempotency-Key": "retry-after-timeout-1"}
+    first = api.post(f"/api/chats/{free_chat['_id']}/messages", {"content": "My answer"}, headers=headers)
+    again = api.post(f"/api/chats/{free_chat['_id']}/messages", {"content": "My answer"}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["user_message"]["id"] == first.json()["user_message"]["id"]
+    assert again.json()["assistant_message"]["content"] == first.json()["assistant_message"]["content"]
+    assert len(fake_ollama.chat_requests) == 1
+    answers = [m for m in chats.list_messages(chat_id=free_chat["_id"], limit=50) if m["role"] == "user"]
+    assert [m["content"] for m in answers] == ["My answer"]
+    # Without the key (or with another) it is a new message.
+    assert api.post(f"/api/chats/{free_chat['_id']}/messages", {"content": "My answer"},
+                    headers={"Idempotency-Key": "another"}).status_code == 201
+
+
+def test_an_idempotency_key_is_bound_to_its_chat_and_checked(api, user, free_chat, fake_ollama):
+    other = services.create_free_chat(user_id=str(user.pk), title="Other")
+    headers = {"Idempotency-Key": "k1"}
+    assert api.post(f"/api/chats/{free_chat['_id']}/messages", {"content": "x"}, headers=headers).status_code == 201
+    assert api.post(f"/api/chats/{other['_id']}/messages", {"content": "x"}, headers=headers).status_code == 409
+    bad = api.post(f"/api/chats/{free_chat['_id']}/messages", {"content": "x"}, headers={"Idempotency-Key": "a b"})
+    assert bad.status_code == 422 and "Idempotency-Key" in bad.json()["detail"]

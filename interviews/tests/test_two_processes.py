@@ -128,3 +128,19 @@ def test_twenty_parallel_wrong_passwords_over_two_processes_count_as_twenty(two_
 
     statuses = sorted(response.status_code for response in _in_parallel([guess(index) for index in range(20)]))
     assert statuses == [401] * 5 + [429] * 15, statuses
+
+
+def test_one_message_sent_five_times_at_once_with_one_key_is_saved_once(two_servers, user, fake_ollama):
+    chat = services.create_free_chat(user_id=str(user.pk), title="Flaky network")
+    fake_ollama.add_reply(["ok "] * 10, token_delay=0.05)
+    headers = {"Authorization": f"Bearer {token_for(user)}", "Idempotency-Key": "client-retry-7"}
+
+    def post(index: int):
+        url = f"{two_servers[index % 2]}/api/chats/{chat['_id']}/messages"
+        return lambda: httpx.post(url, json={"content": "My one answer"}, headers=headers, timeout=30)
+
+    statuses = [response.status_code for response in _in_parallel([post(index) for index in range(5)])]
+    assert set(statuses) <= {201, 429} and 201 in statuses, statuses  # 429: "being sent already", Retry-After 1
+    users = [m for m in chats.list_messages(chat_id=chat["_id"], limit=50) if m["role"] == "user"]
+    assert [m["content"] for m in users] == ["My one answer"]
+    assert len(fake_ollama.chat_requests) == 1
