@@ -39,9 +39,9 @@ def _table() -> str:
     return connection.ops.quote_name(LoginCounter._meta.db_table)
 
 
-def _hit(key: str, now: datetime) -> Count:
+def _hit(key: str, now: datetime, window_s: int | None = None) -> Count:
     """Count one attempt of `key`, starting a new window when the last one is over; one statement."""
-    stale = now - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_S)
+    stale = now - timedelta(seconds=window_s or settings.LOGIN_FAILURE_WINDOW_S)
     table = _table()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -129,3 +129,14 @@ def client_ip(request) -> str:
         if not _trusted(hop):
             return hop
     return remote
+
+
+def hit_limit(*, key: str, limit: int, window_s: int) -> int:
+    """Count one use of `key` (e.g. "salary:<user id>"); returns the seconds until the window ends
+    when this use is over `limit`, else 0. The same atomic counter as log-ins: it holds across processes."""
+    now = datetime.fromtimestamp(_now(), UTC)
+    counted = _hit(f"limit:{key}", now, window_s)
+    if counted.count <= limit:
+        return 0
+    left = (counted.window_start + timedelta(seconds=window_s) - now).total_seconds()
+    return max(1, int(left + 0.999))

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from accounts import throttling
 from accounts.models import User
 from resumes import ai_read
 from resumes.files import discard_file
@@ -218,6 +219,11 @@ def parse_upload(*, user: User, uploaded_file: UploadedFile) -> dict[str, Any]:
         "education": parsed.education[:MAX_EDUCATION_CHARS],
         "summary": parsed.summary[:MAX_SUMMARY_CHARS],
     }
+    wait = throttling.hit_limit(key=f"resume-read:{user.pk}", limit=settings.RESUME_READS_PER_HOUR, window_s=3600)
+    if wait:  # each read may call the model: a per-user budget, as chats have
+        raise ResumeError({"__all__": [_("Resume uploads per hour: at most %(n)d. Try again in %(m)d min.")
+                                       % {"n": settings.RESUME_READS_PER_HOUR, "m": max(1, round(wait / 60))}]},
+                          status=429)
     draft = ai_read.enrich(draft, text=extracted.text, max_skills=MAX_SKILLS, max_positions=MAX_POSITIONS)
     upload = ResumeUpload(
         user=user,

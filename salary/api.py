@@ -56,7 +56,11 @@ def predict(request: HttpRequest, payload: PredictIn):
     try:
         return services.predict_salary(user=request.auth, **payload.dict())
     except services.SalaryError as error:
-        headers = {"Retry-After": str(services.RETRY_AFTER_S)} if isinstance(error, services.ModelUnavailable) else None
+        headers = None
+        if isinstance(error, services.ModelUnavailable):
+            headers = {"Retry-After": str(services.RETRY_AFTER_S)}
+        elif isinstance(error, services.TooManyPredictions):
+            headers = {"Retry-After": str(error.retry_after)}
         errors = [{"field": error.field, "message": error.detail}] if error.field else None
         raise ApiError(error.status, error.detail, errors=errors, headers=headers) from error
 

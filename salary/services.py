@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts import throttling
 from salary import ml, synthetic
 from salary.importer import CURRENCY_ALIASES, ImportResult, parse_file
 from salary.models import SalaryModel, SalaryPrediction, TrainingPosting
@@ -70,6 +71,15 @@ class ModelUnavailable(SalaryError):
 
     def __init__(self) -> None:
         super().__init__("No salary model is ready yet: the model is being trained. Please try again in a minute.")
+
+
+class TooManyPredictions(SalaryError):
+    status = 429
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"You can ask for {settings.SALARY_PREDICTIONS_PER_HOUR} salary estimates an hour. "
+                         f"Try again in {max(1, round(retry_after / 60))} min.")
 
 
 class TrainingError(SalaryError):
@@ -164,6 +174,9 @@ def predict_salary(*, user: User, title: str, description: str = "", skills: Ite
     successful predictions are logged, so the history holds answers, not failures.
     """
     query = clean_query(title=title, description=description, skills=skills, location=location)
+    wait = throttling.hit_limit(key=f"salary:{user.pk}", limit=settings.SALARY_PREDICTIONS_PER_HOUR, window_s=3600)
+    if wait:
+        raise TooManyPredictions(wait)
     started = time.perf_counter()
     model = active_model()
     if model is None:

@@ -243,3 +243,11 @@ def test_a_file_shared_by_no_one_else_survives_another_users_deletion(api, media
         UserFactory(username="someone_else").delete()
 
     assert len(stored_files(media_root)) == 1
+
+
+def test_uploads_have_a_per_user_budget(api, media_root, settings):
+    settings.RESUME_READS_PER_HOUR = 1
+    assert upload(api, "one.pdf", resume_pdf()).status_code == 200
+    refused = upload(api, "two.pdf", resume_pdf())
+    assert refused.status_code == 429
+    assert "Resume uploads per hour: at most 1" in refused.json()["detail"]

@@ -98,3 +98,13 @@ def test_a_prediction_appears_in_the_history(api, trained):
     item = api.get("/api/salary/history").json()["items"][0]
     assert (item["salary_from"], item["salary_to"]) == (made["salary_from"], made["salary_to"])
     assert item["title"] == JOB["title"]
+
+
+def test_predictions_have_a_per_user_budget(api, stranger_api, trained, settings):
+    settings.SALARY_PREDICTIONS_PER_HOUR = 2
+    assert [api.post("/api/salary/predict", JOB).status_code for _ in range(2)] == [200, 200]
+    refused = api.post("/api/salary/predict", JOB)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "2 salary estimates an hour" in refused.json()["detail"]
+    assert SalaryPrediction.objects.count() == 2
+    assert stranger_api.post("/api/salary/predict", JOB).status_code == 200  # per user, not global
