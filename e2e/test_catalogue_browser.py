@@ -1,6 +1,7 @@
 """In a real Chromium against uvicorn, at 1280 and 390 px, in English and Russian: the pages a new
 candidate and an employer meet first (header, catalogue, a vacancy, "For you", the dashboard, a
-response with a long answer) fit the screen and say what to do next."""
+response with a long answer, the employer's vacancies) fit the screen; a new vacancy stays a draft
+until its employer publishes it; the catalogue pages through htmx."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -102,3 +103,54 @@ def test_the_pages_fit_at_both_widths(asgi_live_server, demo, browser_page, lang
     log_in(page, url, "employer", PASSWORD)
     page.goto(f"{url}/applications/{demo['application'].pk}/")
     look(page, f"look_response_{language}")
+    page.goto(f"{url}/vacancies/mine/")
+    look(page, f"look_mine_{language}")
+    page.goto(f"{url}/vacancies/new/")
+    look(page, f"look_form_{language}")
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_a_new_vacancy_stays_a_draft_until_published_and_the_catalogue_pages(asgi_live_server, demo,
+                                                                             browser_page, language):
+    page, url = browser_page, asgi_live_server.url
+    log_in(page, url, "employer", PASSWORD)
+    page.goto(f"{url}/vacancies/new/")
+    page.fill("#id_title", "Site Reliability Engineer")
+    page.fill("#id_company", "Northwind Logistics")
+    page.fill("#id_description", "Keep the parcel platform up: on-call, SLOs, incident reviews.")
+    page.fill("#id_skills", "Python, Kubernetes, Prometheus")
+    page.click("button:has-text('Create vacancy')")
+    page.wait_for_selector("text=Vacancy created.")
+    assert "Draft" in page.inner_text("#publish-state")
+    draft_url = page.url
+    look(page, "look_owner_draft_en")
+    log_out(page, url, language)
+
+    log_in(page, url, "demo", PASSWORD)
+    page.goto(f"{url}/vacancies/?q=reliability")
+    assert "Site Reliability Engineer" not in page.inner_text("#results")
+    page.goto(f"{url}/resume/matches")
+    assert "Site Reliability Engineer" not in page.inner_text("main")
+    assert page.request.get(draft_url).status == 404  # as the candidate (a 404 in the tab would log an error)
+    log_out(page, url, language)
+
+    log_in(page, url, "employer", PASSWORD)
+    page.goto(draft_url)
+    page.click("#publish-state button:has-text('Publish')")
+    page.wait_for_selector("text=“Site Reliability Engineer” is published.")
+    assert page.url == draft_url
+    log_out(page, url, language)
+
+    log_in(page, url, "demo", PASSWORD)
+    page.goto(f"{url}/vacancies/?q=reliability")
+    assert "Site Reliability Engineer" in page.inner_text("#results")
+
+    # Ten a page; page 2 comes in through htmx, keeps the address bookmarkable and starts at its top.
+    page.goto(f"{url}/vacancies/")
+    assert page.locator(".vacancy-card").count() == 10
+    first_title = page.locator(".vacancy-card h2").first.inner_text()
+    page.click("nav.page-links a:has-text('2')")
+    page.wait_for_selector("nav.page-links [aria-current=page]:has-text('2')")
+    assert page.url.endswith("/vacancies/?page=2")
+    assert page.locator(".vacancy-card h2").first.inner_text() != first_title
+    assert page.evaluate("document.getElementById('results').getBoundingClientRect().top") >= 0
