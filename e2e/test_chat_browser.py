@@ -75,8 +75,6 @@ def test_a_reply_streams_in_and_stop_keeps_the_partial_reply(asgi_live_server, u
     page.screenshot(path=str(ARTIFACTS / "chat_reloaded.png"))
 
 
-@pytest.mark.xfail(strict=True, reason="interviews/answering.py saves a reply cut off by a disconnect as 'stopped', "
-                                       "like one the user stopped; the page shows 'Interrupted' once it saves 'interrupted'")
 def test_a_reload_mid_reply_labels_it_interrupted_not_stopped(asgi_live_server, user, browser_page, fake_ollama):
     page = browser_page
     log_in(page, asgi_live_server.url, user.username)

@@ -213,7 +213,7 @@ async def _save_turn(*, user_id: str, chat_oid: ObjectId, content: str, answer_i
 
 
 async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bool = False) -> Turn:
-    """Put a failed or stopped reply back to `streaming` so `stream_reply` can write it again."""
+    """Put a failed, stopped or interrupted reply back to `streaming` so `stream_reply` can write it again."""
     chat_oid = chat_id_or_404(chat_id)
     message_oid = chats.parse_id(message_id)
     chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
@@ -226,7 +226,7 @@ async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bo
         await chats.arelease_user_reply(user_id=user_id, message_id=message_oid)
         if await chats.aget_message(chat_id=chat_oid, message_id=message_oid) is None:
             raise ChatNotFound()
-        raise ChatConflict(_("Only a failed or stopped reply can be retried."))
+        raise ChatConflict(_("Only a failed or stopped reply can be retried."))  # "stopped" covers interrupted
     return Turn(chat=chat, user_message={}, assistant_message=message, stream_claimed=inline)
 
 
@@ -346,7 +346,7 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
         logger.warning("LLM failed for message %s: %s", message_id, exc)
         status, error = "failed", exc.user_message
     except (asyncio.CancelledError, GeneratorExit):
-        status = "stopped"  # the client went away: keep what was written
+        status = "interrupted"  # the client went away (a reload, a lost connection): keep what was written
         raise
     finally:
         _streaming.pop(message_id, None)

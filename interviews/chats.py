@@ -544,9 +544,9 @@ async def aclaim_stream(*, message_id: ObjectId, ttl_s: float) -> bool:
 
 
 async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId, claimed: bool = False) -> dict | None:
-    """A failed or stopped reply goes back to streaming, empty; returns it, or None if not retryable."""
+    """A failed, stopped or interrupted reply goes back to streaming, empty; returns it, or None if not retryable."""
     return await _messages(async_db(), durable=True).find_one_and_update(
-        {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped"]}},
+        {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped", "interrupted"]}},
         {"$set": {"content": "", "status": "streaming", "error": None, "meta": {}, "streaming_since": _now(),
                   "stream_claimed_at": _now() if claimed else None}},
         return_document=ReturnDocument.AFTER,

@@ -159,7 +159,10 @@ async def test_a_client_disconnect_saves_the_partial_reply(free_chat, fake_ollam
     await stream.aclose()  # what the server does when the browser goes away
     assert all(event.kind == "token" for event in received)
     stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
-    assert stored["status"] == "stopped" and stored["content"] == "tok tok tok "
+    assert stored["status"] == "interrupted" and stored["content"] == "tok tok tok "  # not the user's Stop
+    retried = await answering.retry_reply(user_id=str(user.pk), chat_id=str(free_chat["_id"]),
+                                          message_id=str(turn.assistant_message["_id"]))
+    assert retried.assistant_message["status"] == "streaming"
 
 
 async def test_a_stop_asked_of_another_process_is_seen_within_a_poll(free_chat, fake_ollama, user):
