@@ -200,8 +200,7 @@ def change_password(*, user: User, old_password: str, new_password: str) -> None
 
 
 def delete_account(*, user: User) -> None:
-    """Remove the user, their relational data (cascade) and their chats and messages in MongoDB."""
-    from interviews import chats
-
-    chats.delete_user_data(user_id=str(user.pk))
-    user.delete()
+    """Remove the user and their relational data (cascade); apps that keep data elsewhere delete theirs
+    on `post_delete` in the same transaction (interviews: chats and messages in MongoDB)."""
+    with transaction.atomic():
+        user.delete()

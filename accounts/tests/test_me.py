@@ -47,6 +47,18 @@ def test_delete_me_removes_the_user_and_their_chats(api, user, mongo_db):
     assert mongo_db.chats.count_documents({}) == 1
 
 
+def test_a_user_deleted_anywhere_takes_their_chats_along(user, mongo_db):
+    """The admin's or a shell's delete too, not only the account page's: the receiver is on the model."""
+    mongo_db.chats.insert_one({"user_id": str(user.pk), "title": "mine"})
+    user.delete()
+    assert mongo_db.chats.count_documents({"user_id": str(user.pk)}) == 0
+
+
+def test_deleting_while_the_chat_store_is_down_keeps_the_account(api, user, mongodb_down):
+    assert api.delete("/api/me").status_code == 503
+    assert User.objects.filter(pk=user.pk).exists()
+
+
 def test_the_profile_page_saves_and_shows_errors(user_client, user):
     response = user_client.post("/accounts/profile", {"email": "a@b.co", "preferred_language": "en", "city": "Omsk", "phone": "+7 900 123-45-67", "telegram_id": "", "hh_url": "", "age": ""})
     assert response.status_code == 302
