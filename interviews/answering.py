@@ -219,6 +219,8 @@ async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bo
     chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
     if chat is None or message_oid is None:
         raise ChatNotFound()
+    if chat.get("status") == "finished":  # its report (or screening) is made of the replies as they were
+        raise _finished_error(chat)
     await _check_rate(user_id=user_id)
     await _claim_reply(user_id=user_id, message_id=message_oid)
     message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid, claimed=inline)

@@ -131,6 +131,16 @@ async def test_only_failed_or_stopped_replies_can_be_retried(free_chat, auth, fa
     assert response.status_code == 409
 
 
+async def test_a_finished_chats_replies_cannot_be_retried(free_chat, auth, fake_ollama, settings):
+    settings.LLM_CONNECT_RETRIES = 0
+    fake_ollama.add_failure("500")
+    response, _ = await _post(free_chat["_id"], auth)
+    failed_id = response.json()["errors"][0]["message_id"]
+    await sync_to_async(chats.set_chat_fields)(chat_id=free_chat["_id"], changes={"status": "finished"})
+    response, _ = await _post(None, auth, path=f"/api/chats/{free_chat['_id']}/messages/{failed_id}/retry")
+    assert response.status_code == 409 and "finished" in response.json()["detail"]
+
+
 async def test_stop_ends_the_upstream_request_and_keeps_the_partial_reply(free_chat, auth, fake_ollama, user):
     fake_ollama.add_reply(["word "] * 200, token_delay=0.02)
     task = asyncio.create_task(_post(free_chat["_id"], auth, sse=True))
