@@ -19,7 +19,7 @@ from applications import screening
 from applications.models import ASSESSMENT_STALE_AFTER, Application
 from interviews import chats
 from resumes.models import Resume
-from vacancies.matching import Match, rank_vacancies
+from resumes.matching import Match, rank_vacancies
 from vacancies.models import Vacancy
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from interviews import text as t
-from resumes.skills import names_term  # moves to the top-level skills package
+from skills import names_term
 
 KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
 FOCUS_SKILLS_MAX = 10

@@ -16,7 +16,7 @@ from asgiref.sync import async_to_sync
 from django.conf import settings
 
 from llm import client as llm
-from resumes.skills import names_term, normalize_skills
+from skills import names_term, normalize_skills
 
 logger = logging.getLogger(__name__)
 

@@ -2,20 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resumes.services import RESUME_FIELDS
+from vacancies.forms import CommaSeparatedField
 from vacancies.models import Vacancy
-
-
-class CommaSeparatedField(forms.CharField):
-    """A list typed as "Python, SQL, Docker"; validation of the items is the service's job."""
-
-    def prepare_value(self, value):
-        if isinstance(value, (list, tuple)):
-            return ", ".join(value)
-        return value
-
-    def to_python(self, value) -> list[str]:
-        text = super().to_python(value)
-        return [item.strip() for item in text.split(",") if item.strip()]
 
 
 class ResumeForm(forms.Form):

@@ -27,7 +27,7 @@ class Resume(models.Model):
     years_experience = models.PositiveSmallIntegerField(
         _("years of experience"), null=True, blank=True, validators=[MaxValueValidator(MAX_YEARS_EXPERIENCE)]
     )
-    skills = models.JSONField(_("skills"), default=list, blank=True)  # normalised: resumes.skills
+    skills = models.JSONField(_("skills"), default=list, blank=True)  # normalised: skills
     expected_salary = models.PositiveIntegerField(_("expected salary"), null=True, blank=True)
     # Vacancies are priced in several currencies; a salary only compares within one.
     currency = models.CharField(

@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from .skills import extract_skills
+from skills import extract_skills
 
 __all__ = [
     "MAX_UPLOAD_BYTES",

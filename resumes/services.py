@@ -21,9 +21,9 @@ from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
 from resumes.parsing import extract_text, parse_resume_text, read_limited, sniff_kind
-from resumes.skills import MAX_SKILL_CHARS, normalize_skills
+from skills import MAX_SKILL_CHARS, normalize_skills
 from resumes.uploads import file_too_large
-from vacancies.matching import Ranking, hint_for, rank_vacancies
+from resumes.matching import Ranking, hint_for, rank_vacancies
 from vacancies.models import Vacancy
 
 MAX_SKILLS = 100
@@ -338,7 +338,7 @@ def download(*, user: User) -> FileResponse:
 
 
 def get_matches(*, user: User) -> Ranking:
-    """Every published vacancy ranked for the candidate's resume (see vacancies.matching); each vacancy
+    """Every published vacancy ranked for the candidate's resume (see resumes.matching); each vacancy
     carries `application_id`, the candidate's application to it or None."""
     require_candidate(user)
     resume = get_resume(user=user)

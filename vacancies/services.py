@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from resumes.skills import normalize_skill
+from skills import normalize_skill
 from vacancies.models import Question, QuestionSet, Vacancy
 
 if TYPE_CHECKING:

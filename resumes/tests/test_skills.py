@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from resumes.skills import (
+from skills import (
     MAX_SKILL_CHARS,
     SkillMatch,
     extract_skills,

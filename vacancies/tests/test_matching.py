@@ -1,9 +1,9 @@
-"""Vacancies ranked for a resume (vacancies.matching) and GET /api/vacancies/matches."""
+"""Vacancies ranked for a resume (resumes.matching) and GET /api/vacancies/matches."""
 
 import pytest
 
 from resumes.models import Resume
-from vacancies.matching import SALARY_BELOW, SALARY_FITS, SALARY_UNKNOWN, hint_for, rank_vacancies, region_fit
+from resumes.matching import SALARY_BELOW, SALARY_FITS, SALARY_UNKNOWN, hint_for, rank_vacancies, region_fit
 from vacancies.models import Vacancy
 from vacancies.tests.factories import VacancyFactory
 

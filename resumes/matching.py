@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from resumes.skills import match as match_skills
-from resumes.skills import normalize_skills
+from skills import match as match_skills
+from skills import normalize_skills
 from vacancies.models import Vacancy
 
 if TYPE_CHECKING:
