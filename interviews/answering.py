@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from asgiref.sync import sync_to_async
-from bson import ObjectId
 from django.conf import settings
 from django.db import connections
 from django.utils.translation import gettext as _
@@ -44,8 +43,8 @@ PARTIAL_SAVE_S = 1.0  # how often a streaming reply's text so far is saved (its 
 # Replies streaming in this process: message id → user id. A stop asked of this process is seen
 # on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
 # event loop reads for all the replies streaming here every 250 ms (not one read per reply).
-_streaming: dict[ObjectId, str] = {}
-_stop_signals: set[ObjectId] = set()
+_streaming: dict[chats.Id, str] = {}
+_stop_signals: set[chats.Id] = set()
 _stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
 
 
@@ -136,7 +135,7 @@ async def post_message(*, user_id: str, chat_id: str, content: object, inline: b
     content = clean_content(content)
     chat_oid = chat_id_or_404(chat_id)
     # Both ids now, in order (messages sort by _id): the claim names the reply before it is saved.
-    answer_id, reply_id = ObjectId(), ObjectId()
+    answer_id, reply_id = chats.new_id(), chats.new_id()
     if idempotency_key is not None:
         first = await chats.aclaim_idempotency_key(user_id=user_id, key=idempotency_key, chat_id=chat_oid,
                                                    answer_id=answer_id, reply_id=reply_id, ttl_s=IDEMPOTENCY_TTL_S)
@@ -158,7 +157,7 @@ async def post_message(*, user_id: str, chat_id: str, content: object, inline: b
         raise
 
 
-async def _repeated_turn(*, user_id: str, chat_oid: ObjectId, first: dict) -> Turn:
+async def _repeated_turn(*, user_id: str, chat_oid: chats.Id, first: dict) -> Turn:
     if first["chat_id"] != chat_oid:
         raise ChatConflict(_("This Idempotency-Key was already used for another chat."))
     chat, answer, reply = await asyncio.gather(
@@ -173,15 +172,15 @@ async def _repeated_turn(*, user_id: str, chat_oid: ObjectId, first: dict) -> Tu
     return Turn(chat=chat, user_message=answer, assistant_message=reply)
 
 
-async def _claim_reply(*, user_id: str, message_id: ObjectId) -> None:
+async def _claim_reply(*, user_id: str, message_id: chats.Id) -> None:
     """One reply generating per user at a time, across every process (a claim in MongoDB)."""
     if not await chats.aclaim_user_reply(user_id=user_id, message_id=message_id, ttl_s=REPLY_CLAIM_S):
         raise LimitExceeded(_("Wait for the current reply to finish (or stop it) before sending another."),
                             retry_after=2)
 
 
-async def _save_turn(*, user_id: str, chat_oid: ObjectId, content: str, answer_id: ObjectId,
-                     reply_id: ObjectId, inline: bool) -> Turn:
+async def _save_turn(*, user_id: str, chat_oid: chats.Id, content: str, answer_id: chats.Id,
+                     reply_id: chats.Id, inline: bool) -> Turn:
     chat = await chats.aclaim_turn(user_id=user_id, chat_id=chat_oid, preview=content)
     if chat is None:
         finished = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
@@ -375,7 +374,7 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
         yield StreamEvent("done", message=final)
 
 
-async def _save_partial(message_id: ObjectId, content: str) -> None:
+async def _save_partial(message_id: chats.Id, content: str) -> None:
     try:
         await chats.asave_partial(message_id=message_id, content=content)
     except chats.ChatsUnavailable:  # the stream goes on; its final save reports a store that stays down

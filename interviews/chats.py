@@ -125,6 +125,16 @@ def ensure_indexes() -> None:
     db.idempotency.create_index("expires_at", expireAfterSeconds=0)
 
 
+# Chat and message ids are MongoDB ObjectIds; other modules name the type and make new ones through
+# these two, so bson stays behind this module like pymongo.
+Id = ObjectId
+
+
+def new_id() -> ObjectId:
+    """A new id; ids made in one process increase, so messages sort by them in the order they were made."""
+    return ObjectId()
+
+
 def parse_id(value: str) -> ObjectId | None:
     """A path id → ObjectId, or None (the caller answers 404)."""
     try:

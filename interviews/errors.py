@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bson import ObjectId
 from django.utils.translation import gettext as _
 
 from interviews import chats
@@ -44,7 +43,7 @@ class ChatConflict(ChatError):
     status = 409
 
 
-def chat_id_or_404(value: str) -> ObjectId:
+def chat_id_or_404(value: str) -> chats.Id:
     chat_id = chats.parse_id(value)
     if chat_id is None:
         raise ChatNotFound()

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from bson import ObjectId
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -214,12 +213,15 @@ def _encode_cursor(chat: dict) -> str:
     return f"{int(chat['updated_at'].timestamp() * 1_000_000)}.{chat['_id']}"
 
 
-def _decode_cursor(cursor: str) -> tuple[datetime, ObjectId]:
+def _decode_cursor(cursor: str) -> tuple[datetime, chats.Id]:
     try:
         micros, last_id = cursor.split(".", 1)
-        return datetime.fromtimestamp(int(micros) / 1_000_000, UTC), ObjectId(last_id)
-    except Exception as error:  # any malformed cursor is the same sentence
+        when, after = datetime.fromtimestamp(int(micros) / 1_000_000, UTC), chats.parse_id(last_id)
+    except (ValueError, OverflowError, OSError) as error:  # any malformed cursor is the same sentence
         raise InvalidMessage(_("The cursor is not valid; start from the first page.")) from error
+    if after is None:
+        raise InvalidMessage(_("The cursor is not valid; start from the first page."))
+    return when, after
 
 
 def list_messages(*, user_id: str, chat_id: str, limit: int = 50, before: str | None = None) -> tuple[list[dict], str | None]:
