@@ -56,3 +56,59 @@ def test_it_uploads_a_dropped_file_and_shows_refusals(live_server, browser_page,
     page.wait_for_selector("text=What we read in cv.docx")
     assert page.input_value("#draft_positions") == "Data Analyst"
     page.screenshot(path=str(ARTIFACTS / "resume_drop.png"), full_page=True)
+
+
+def test_it_uploads_a_chosen_file_once_and_hides_the_indicator(live_server, browser_page, user, tmp_path):
+    page = browser_page
+    log_in(page, live_server.url, user.username)
+    uploads = []
+    page.on("request", lambda request: request.url.endswith("/resume/upload") and uploads.append(request.method))
+    path = tmp_path / "John Smith CV.pdf"
+    path.write_bytes(resume_pdf())
+
+    for language in ("en", "ru"):
+        page.set_viewport_size({"width": 1280, "height": 860})
+        page.goto(f"{live_server.url}/resume/")
+        if language == "ru":
+            with page.expect_navigation():
+                page.select_option("#lang-select", "ru")
+        assert page.is_hidden("#upload-form button[type=submit]") and page.is_hidden(".upload-indicator")
+        assert page.is_visible(".file-button")
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 860})
+            page.screenshot(path=str(ARTIFACTS / f"resume_upload_{language}_{width}.png"), full_page=True)
+
+        uploads.clear()
+        held = []
+        page.route("**/resume/upload", lambda route: held.append(route))
+        page.set_input_files("#resume-file", str(path))
+        page.wait_for_selector(".upload-indicator", state="visible")
+        page.screenshot(path=str(ARTIFACTS / f"resume_uploading_{language}_{width}.png"))
+        held[0].continue_()
+        page.unroute("**/resume/upload")
+        page.wait_for_selector("#draft .draft-card")
+        page.wait_for_timeout(300)
+        assert uploads == ["POST"]
+        assert page.is_hidden(".upload-indicator") and page.inner_text(".file-name") == "John Smith CV.pdf"
+        assert page.is_visible("#draft button[form=discard-form]")
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 860})
+            page.screenshot(path=str(ARTIFACTS / f"resume_uploaded_{language}_{width}.png"), full_page=True)
+        page.click("#draft button[form=discard-form]")
+        page.wait_for_selector("#draft .draft-card", state="detached")
+
+
+def test_without_js_the_button_uploads_the_chosen_file(live_server, browser_page, user, tmp_path):
+    page = browser_page.context.browser.new_page(java_script_enabled=False, viewport={"width": 390, "height": 860})
+    log_in(page, live_server.url, user.username)
+    page.goto(f"{live_server.url}/resume/")
+    path = tmp_path / "cv.docx"
+    path.write_bytes(make_docx(DOCX_PARAGRAPHS))
+
+    assert page.is_visible("#resume-file") and page.is_hidden(".file-button")
+    page.set_input_files("#resume-file", str(path))
+    page.screenshot(path=str(ARTIFACTS / "resume_upload_nojs_390.png"), full_page=True)
+    page.click("text=Upload and read")
+
+    page.wait_for_selector("text=What we read in cv.docx")
+    assert page.input_value("#draft_positions") == "Data Analyst"

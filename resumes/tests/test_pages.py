@@ -52,6 +52,8 @@ def test_the_page_shows_the_form_and_the_upload_area(user_client):
     assert 'id="upload-form"' in html and 'enctype="multipart/form-data"' in html and 'action="/resume/upload"' in html
     assert 'type="file" name="file"' in html and "<progress" in html
     assert re.search(r'<script defer src="[^"]*resumes/resume\.js">', html)
+    # Without JS the button sends the chosen file; resume.js hides it and uploads on choosing.
+    assert re.search(r'<div class="form-actions upload-submit"><button type="submit"', html)
     assert 'name="skills"' in html and 'name="expected_salary"' in html
     assert_csp_friendly(html)
 
@@ -92,6 +94,8 @@ def test_an_upload_without_js_redirects_to_the_draft_to_confirm(user_client, use
     html = user_client.get("/resume/").content.decode()
     assert "What we read in cv.pdf" in html and "Use this" in html
     assert 'name="upload_id"' in html and "Python, Django, PostgreSQL" in html
+    assert re.search(r'<button type="submit" form="discard-form"[^>]*>Discard this upload</button>', html)
+    assert re.search(r'<form id="discard-form" method="post" action="/resume/upload/discard"', html)
     assert "Senior Python Developer" in html
     assert '<section id="details" class="card" aria-labelledby="details-title" hidden>' in html
     assert_csp_friendly(html)

@@ -1,14 +1,20 @@
-// Resume upload: drag-and-drop and a progress bar. Without this file the form is a plain
-// multipart POST whose answer is the same page with the parsed draft.
+// Resume upload: a chosen or dropped file uploads at once (one request per file), with a
+// progress bar while it travels and is read. Without this file the form is a plain multipart
+// POST, sent by its button, whose answer is the same page with the parsed draft.
 (() => {
   const form = document.getElementById("upload-form");
   if (!form) return;
   const input = form.querySelector("input[type=file]");
   const zone = form.querySelector(".drop-zone");
   const progress = form.querySelector(".upload-progress");
+  const phase = form.querySelector(".upload-phase");
   const status = form.querySelector(".upload-status");
-  const button = form.querySelector("button[type=submit]");
+  const fileName = form.querySelector(".file-name");
   const maxBytes = Number(form.dataset.maxBytes);
+  let uploading = false;
+
+  // The styled picker and the upload-on-choose replace the native input and the submit button.
+  form.classList.add("is-enhanced");
 
   function showDraft(html) {
     document.getElementById("draft").outerHTML = html;
@@ -19,16 +25,12 @@
     draft.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
-  function finish(message) {
-    progress.hidden = true;
-    button.disabled = false;
-    status.textContent = message;
-  }
-
   function send(file) {
-    if (!file) return;
+    if (!file || uploading) return;
+    fileName.textContent = file.name;
+    status.textContent = "";
     if (file.size > maxBytes) {
-      finish(form.dataset.tooLarge);
+      status.textContent = form.dataset.tooLarge;
       return;
     }
     const data = new FormData(form);
@@ -42,23 +44,25 @@
     });
     xhr.upload.addEventListener("load", () => {
       progress.removeAttribute("value"); // indeterminate while the server reads the file
-      status.textContent = form.dataset.reading;
+      phase.textContent = form.dataset.reading;
     });
     xhr.addEventListener("load", () => {
       // After a redirect (say, to the log-in page) the answer is not the draft.
       const answered = xhr.responseURL === new URL(form.action, window.location.href).href;
-      if (answered && [200, 400, 413].includes(xhr.status)) {
-        finish("");
-        showDraft(xhr.responseText);
-      } else {
-        finish(form.dataset.failed);
-      }
+      if (answered && [200, 400, 413].includes(xhr.status)) showDraft(xhr.responseText);
+      else status.textContent = form.dataset.failed;
     });
-    xhr.addEventListener("error", () => finish(form.dataset.failed));
+    xhr.addEventListener("error", () => { status.textContent = form.dataset.failed; });
+    // loadend follows load, error and abort alike: the indicator never outlives the request.
+    xhr.addEventListener("loadend", () => {
+      uploading = false;
+      form.classList.remove("is-uploading");
+      phase.textContent = "";
+    });
+    uploading = true;
     progress.value = 0;
-    progress.hidden = false;
-    button.disabled = true;
-    status.textContent = form.dataset.uploading;
+    phase.textContent = form.dataset.uploading;
+    form.classList.add("is-uploading");
     xhr.send(data);
   }
 
