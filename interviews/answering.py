@@ -290,9 +290,7 @@ async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingR
     )
     if chat is None or message is None or message["role"] != "assistant":
         raise ChatNotFound()
-    if chats.reply_abandoned(message):  # its writer died: answer it as failed (Retry works), never wait on it
-        message = (await chats.afail_abandoned_reply(message_id=message_oid)
-                   or await chats.aget_message(chat_id=chat_oid, message_id=message_oid) or message)
+    message = await chats.asettle_reply(message)  # its writer died: answer it as failed, never wait on it
     if message["status"] == "streaming":  # a finished one is only read back; a live one may generate
         hits, retry_after = await chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60)
         if hits > settings.STREAMS_PER_MINUTE:
@@ -386,8 +384,8 @@ async def _attach(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
     while asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(ATTACH_POLL_S)
         saved = await chats.aget_message(chat_id=chat["_id"], message_id=message["_id"])
-        if saved is not None and chats.reply_abandoned(saved):  # its writer died while this one waited
-            saved = await chats.afail_abandoned_reply(message_id=saved["_id"]) or saved
+        if saved is not None:
+            saved = await chats.asettle_reply(saved)  # its writer may have died while this one waited
         if saved is None or saved["status"] != "streaming":
             saved = saved or message
             if saved.get("status") == "failed":

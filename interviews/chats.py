@@ -459,18 +459,26 @@ def _fail_abandoned() -> tuple[dict, dict]:
 
 
 @_or_unavailable
-def fail_abandoned_reply(*, message_id: ObjectId) -> dict | None:
-    """Mark an abandoned reply failed, keeping the text it saved, so Retry works; None if it moved meanwhile."""
+def settle_reply(message: dict) -> dict:
+    """`message` as it should be shown: an abandoned reply is marked failed first, keeping the text it
+    saved, so Retry works (one conditional update, so its writer coming back in between wins)."""
+    if not reply_abandoned(message):
+        return message
     query, update = _fail_abandoned()
-    return _messages(sync_db(), durable=True).find_one_and_update(
-        {"_id": message_id, **query}, update, return_document=ReturnDocument.AFTER)
+    messages = _messages(sync_db(), durable=True)
+    return (messages.find_one_and_update({"_id": message["_id"], **query}, update, return_document=ReturnDocument.AFTER)
+            or messages.find_one({"_id": message["_id"]}) or message)
 
 
 @_or_unavailable
-async def afail_abandoned_reply(*, message_id: ObjectId) -> dict | None:
+async def asettle_reply(message: dict) -> dict:
+    if not reply_abandoned(message):
+        return message
     query, update = _fail_abandoned()
-    return await _messages(async_db(), durable=True).find_one_and_update(
-        {"_id": message_id, **query}, update, return_document=ReturnDocument.AFTER)
+    messages = _messages(async_db(), durable=True)
+    return (await messages.find_one_and_update({"_id": message["_id"], **query}, update,
+                                               return_document=ReturnDocument.AFTER)
+            or await messages.find_one({"_id": message["_id"]}) or message)
 
 
 @_or_unavailable

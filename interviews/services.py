@@ -232,18 +232,12 @@ def list_messages(*, user_id: str, chat_id: str, limit: int = 50, before: str | 
         before_id = chats.parse_id(before)
         if before_id is None:
             raise InvalidMessage(_("`before` must be a message id."))
-    items = [_settle(message) for message in chats.list_messages(chat_id=chat["_id"], limit=limit + 1, before=before_id)]
+    # A reply left streaming by a writer that died is shown, and stored, as failed: Retry works.
+    items = [chats.settle_reply(message) for message in chats.list_messages(chat_id=chat["_id"], limit=limit + 1,
+                                                                            before=before_id)]
     has_more = len(items) > limit
     items = items[1:] if has_more else items
     return items, (str(items[0]["_id"]) if has_more and items else None)
-
-
-def _settle(message: dict) -> dict:
-    """A reply left `streaming` by a writer that died is shown, and stored, as failed: Retry works."""
-    if chats.reply_abandoned(message):
-        return chats.fail_abandoned_reply(message_id=message["_id"]) or chats.get_message(
-            chat_id=message["chat_id"], message_id=message["_id"]) or message
-    return message
 
 
 # ---------------------------------------------------------------- practice: finish, report, retry
