@@ -20,8 +20,10 @@ _NON_ANSWER = re.compile(
     r"\b(i\s+)?(really\s+)?(do\s*n[o']?t|dont|don't|do not)\s+know\b|\bidk\b|\bno\s+(idea|clue|comment)\b|"
     r"\bnot\s+sure\b|\bno\s+answer\b|\bpass\b|\bskip\b|\brather\s+not\b|\bcan'?t\s+answer\b|\bcannot\s+answer\b|"
     r"\bnothing\s+to\s+say\b|\brepeat\s+the\s+question\b|\bdid\s*n[o']?t\s+(catch|hear|understand)\b|"
+    r"\b(ask|say|repeat)\s+(that|it|this|the\s+question)\s+again\b|\bcome\s+back\s+to\s+(that|this|it)\b|"
+    r"\bcan'?t\s+remember\b|\bno\s+experience\b|"
     r"повтори\w*\s+вопрос|не\s+расслышал\w*|не\s+понял\w*\s+вопрос|\bnext\s+question\b|\bhave\s+no\s+experience\b|\bnever\s+(did|done|heard)\b|"
-    r"не\s*знаю|без\s+понятия|понятия\s+не\s+имею|затрудняюсь|пропуст\w*|\bпас\b|следующ\w+\s+вопрос\w*|"
+    r"не\s*знаю|без\s+понятия|понятия\s+не\s+имею|затрудняюсь|пропуст\w*|пропущ\w*|вернуться\s+к\s+(этому|нему)|\bпас\b|следующ\w+\s+вопрос\w*|"
     r"не\s+могу\s+ответить|не\s+помню|не\s+сталкивал\w*|нечего\s+сказать|не\s+уверен\w*|не\s+хочу\s+отвечать"
 )
 _FILLER = frozenset("""
@@ -71,6 +73,16 @@ def _is_non_answer(answer: str, words: list[str]) -> bool:
     return sum(1 for word in rest if word not in _FILLER and word not in t.FUNCTION_WORDS) <= 2
 
 
+def says_no_answer(answer: str) -> bool:
+    """A short answer that says "I don't know" or "can we skip": once the grader has found no key
+    point in it, it is a non-answer however it goes on ("Не знаю, я с API почти не работал"), while
+    "I'm not sure, but an index is a B-tree..." covers a point and is graded."""
+    return len(t.words(answer)) <= NON_ANSWER_MAX_WORDS and bool(_NON_ANSWER.search(t.normalize(answer)))
+
+
+NON_ANSWER_MAX_WORDS = 25
+
+
 def _is_mash(word: str) -> bool:
     if len(word) < 3 or word.isdigit():
         return False
@@ -92,8 +104,31 @@ def _is_gibberish(words: list[str], *, on_topic: float | None) -> bool:
                    if first == second and not first.isdigit())  # "a 50/50 split" is no stutter
     if stutters >= 2 or (stutters and mash):
         return True
+    # Echoes ("тест тесты мок моки", "feedback back feed", "received recieved"), letter runs ("a b c d",
+    # "ааааа", "zzzz") and mash together: people answering in sentences make none of these.
+    if len(words) >= 6 and _noise(words) >= max(3, len(words) // 4):
+        return True
     has_function_word = any(word in t.FUNCTION_WORDS for word in words)
     return not has_function_word and on_topic is not None and on_topic < GIBBERISH_ON_TOPIC
+
+
+def _noise(words: list[str]) -> int:
+    noise = 0
+    for previous, word in zip(["", *words], words, strict=False):
+        if _is_mash(word) or (len(word) >= 3 and len(set(word)) == 1):
+            noise += 1
+        elif len(word) == 1 and len(previous) == 1 and word.isalpha():
+            noise += 1  # "a b c d e f g"
+        elif len(word) >= 3 and len(previous) >= 3 and (word in previous or previous in word or _near(word, previous)):
+            noise += 1
+    return noise
+
+
+def _near(first: str, second: str) -> bool:
+    """The same word with a letter or two changed or swapped ("received"/"recieved", "моки"/"мок")."""
+    if abs(len(first) - len(second)) > 2 or min(len(first), len(second)) < 4:
+        return False
+    return first[:3] == second[:3] and sorted(first) == sorted(second) or first[:4] == second[:4]
 
 
 # Below this similarity to the question's rubric, an answer without a single function word is a

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
-from interviews import abstention, embeddings
+from interviews import abstention, cues, embeddings
 from interviews import text as t
 from llm import client as llm
 
@@ -90,6 +90,11 @@ class Measure:
     ideal_sim: float
     question_sim: float
     abstained: str | None = None
+    cue: np.ndarray | None = None  # [point, unit] 1 where the piece shows what a structural point asks for
+    # Share of the rubric's own terms (ideal answer and key points, less the question's) the answer uses:
+    # a partial answer names the right things ("p-value", "ETag"); a fluent off-topic one does not.
+    rubric_recall: float = 0.0
+    structural: tuple[bool, ...] = ()  # per key point: does it ask for a story's part (cues) rather than content
 
 
 def measure(rubric: Rubric, answer: str) -> Measure:
@@ -113,7 +118,12 @@ def measure(rubric: Rubric, answer: str) -> Measure:
         point_stems = t.content_stems(point)
         lexical[index] = [len(point_stems & stems) / max(1, len(point_stems)) for stems in unit_stems]
     semantic = refs[:len(points)] @ unit_vectors.T if points else np.zeros((0, len(units)))
-    return Measure(units, semantic, lexical, ideal_sim, question_sim, late)
+    kinds = [cues.category(point) for point in points]
+    cue = np.array([[cues.shows(kind, unit) for unit in units] for kind in kinds], dtype=float).reshape(len(points), len(units))
+    rubric_terms = t.content_stems(" ".join([rubric.ideal_answer, *points])) - t.content_stems(rubric.question)
+    recall = len(t.content_stems(answer) & rubric_terms) / max(1, len(rubric_terms))
+    return Measure(units, semantic, lexical, ideal_sim, question_sim, late, cue, recall,
+                   tuple(kind is not None for kind in kinds))
 
 
 def grade_offline(rubric: Rubric, answer: str, *, w: dict | None = None) -> Grade:
@@ -121,34 +131,65 @@ def grade_offline(rubric: Rubric, answer: str, *, w: dict | None = None) -> Grad
 
 
 def features(m: Measure, w: dict) -> tuple[list[float], list[int]]:
-    """[hard coverage, soft coverage, similarity] and, per key point, the best unit (or -1)."""
+    """[hard coverage, soft coverage, similarity, rubric terms, story parts] and, per key point, the best
+    unit (or -1). The last two split by the rubric's kind: for content points, the share of the rubric's
+    terms the answer uses; for points that ask for a story's parts (a story question's ideal answer is one
+    example among many, so sharing its words means little), the share of those parts the answer shows."""
+    structural = sum(m.structural) / len(m.structural) if m.structural else 0.0
+    terms = (1 - structural) * m.rubric_recall
     if not m.units or not len(m.semantic):
-        return [0.0, 0.0, float(_scaled(np.array([m.ideal_sim]), w)[0])], []
+        return [0.0, 0.0, float(_scaled(np.array([m.ideal_sim]), w)[0]), terms, 0.0], []
     strength = w["semantic_weight"] * _scaled(m.semantic, w) + (1 - w["semantic_weight"]) * m.lexical
+    if m.cue is not None:
+        strength = np.maximum(strength, w.get("cue_strength", 0.0) * m.cue)
     best = strength.argmax(axis=1)
     top = strength.max(axis=1)
     covered = [int(unit) if value >= w["covered_threshold"] else -1 for unit, value in zip(best, top, strict=True)]
     hard = sum(c >= 0 for c in covered) / len(covered)
-    return [hard, float(top.mean()), float(_scaled(np.array([m.ideal_sim]), w)[0])], covered
+    parts = float(m.cue.max(axis=1)[list(m.structural)].mean()) if structural and m.cue is not None else 0.0
+    return [hard, float(top.mean()), float(_scaled(np.array([m.ideal_sim]), w)[0]), terms, structural * parts], covered
 
 
 def score_measure(rubric: Rubric, m: Measure, *, w: dict | None = None) -> Grade:
     if m.abstained:
         return _abstained(rubric, m.abstained)
     w = w or weights()
-    (hard, soft, similarity), best = features(m, w)
+    values, best = features(m, w)
+    if m.units and abstention.says_no_answer(" ".join(m.units)) and not _covers_beyond_the_question(rubric, m, best):
+        return _abstained(rubric, abstention.NON_ANSWER)
     covered, missed = [], []
     for point, unit in zip(rubric.key_points, best, strict=False):
         if unit >= 0:
             covered.append({"point": point, "quote": m.units[unit]})
         else:
             missed.append(point)
-    raw = w["bias"] + w["hard_coverage"] * hard + w["soft_coverage"] * soft + w["similarity"] * similarity
-    score = int(round(min(10.0, max(0.0, raw))))
+    # However close in meaning, an answer is worth at most what its covered points allow: a one-line
+    # answer on topic ("An index makes lookups fast") covers one point of three and reads 5, not 7.
+    ceiling = w.get("cap_base", 10.0) + w.get("cap_per_coverage", 0.0) * values[0]
+    score = int(round(min(10.0, ceiling, max(0.0, raw_score(values, w)))))
     return Grade(verdict="scored", score=score, covered=covered, missed=missed,
                  feedback=feedback(score=score, covered=covered, missed=missed, language=rubric.language),
                  evidence=covered[0]["quote"] if covered else "", offline_score=score,
                  similarity=round(m.ideal_sim, 4))
+
+
+FEATURES = ("hard_coverage", "soft_coverage", "similarity", "rubric_terms", "story_parts")
+
+
+def raw_score(values: list[float], w: dict) -> float:
+    """The linear blend of the features, then the fitted monotone stretch onto the 0-10 scale (a
+    least-squares blend pulls every grade toward the middle: an excellent answer read 7)."""
+    raw = w["bias"] + sum(w[name] * value for name, value in zip(FEATURES, values, strict=True))
+    return float(np.interp(raw, w["stretch_x"], w["stretch_y"])) if w.get("stretch_x") else raw
+
+
+def _covers_beyond_the_question(rubric: Rubric, m: Measure, best: list[int]) -> bool:
+    """Whether some covered point is covered by words of its own, not just the question's: "Не знаю, я с
+    индексами почти не работал" names the question's topic and covers nothing; "Not sure, but a B-tree,
+    kept sorted" does."""
+    asked = t.content_stems(rubric.question)
+    return any(unit >= 0 and (t.content_stems(m.units[unit]) - asked) & t.content_stems(point)
+               for point, unit in zip(rubric.key_points, best, strict=False))
 
 
 def _scaled(cosines: np.ndarray, w: dict) -> np.ndarray:
@@ -198,12 +239,8 @@ def feedback(*, score: int, covered: list[dict], missed: list[str], language: st
     if not covered and score <= 2:
         sentence += text["off"]
     if missed:
-        sentence += text["add"].format(points="; ".join(_lower_first(point).rstrip(".") for point in missed[:2]))
+        sentence += text["add"].format(points="; ".join(t.lower_first(point).rstrip(".") for point in missed[:2]))
     return sentence
-
-
-def _lower_first(value: str) -> str:
-    return value[:1].lower() + value[1:] if value[:2] != value[:2].upper() else value
 
 
 # ---------------------------------------------------------------- with a capable model

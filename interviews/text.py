@@ -51,3 +51,8 @@ def sentences(text: str) -> list[str]:
 def is_cyrillic(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters) > len(letters) / 2
+
+
+def lower_first(value: str) -> str:
+    """"Index is a B-tree" → "index is a B-tree" for use inside a sentence; "SQL joins" stays."""
+    return value[:1].lower() + value[1:] if value[:2] != value[:2].upper() else value

@@ -95,3 +95,63 @@ def test_a_terse_list_of_the_right_terms_is_still_graded():
 ])
 def test_ordinary_words_and_numbers_are_not_gibberish(answer):
     assert grade_offline(INDEX, answer).score is not None
+
+
+CONFLICT = Rubric(
+    question="Tell me about a time you had a conflict with a colleague. How did you handle it?",
+    ideal_answer="Describe a real disagreement, talking to the colleague directly, listening and finding a shared "
+                 "goal, the outcome, and what you learned.",
+    key_points=("Describes a specific real situation and what the disagreement was about",
+                "Spoke to the colleague directly and privately rather than escalating first",
+                "Concrete resolution and outcome for the work and the relationship",
+                "Reflects on what they learned"),
+)
+STAR_STORY = ("At my last job a backend developer and I kept clashing over the API for a new mobile screen. "
+              "I asked him for a coffee, just the two of us, and mostly listened. "
+              "We agreed on a generic endpoint with a field filter, and we shipped a week later with no rework. "
+              "What I learned is to talk in person before a review thread turns sour.")
+
+
+def test_a_good_story_is_credited_for_its_situation_result_and_lesson_with_quotes():
+    grade = grade_offline(CONFLICT, STAR_STORY)
+    covered = {c["point"]: c["quote"] for c in grade.covered}
+    assert grade.score >= 7
+    assert covered[CONFLICT.key_points[0]].startswith("At my last job")
+    assert "shipped" in covered[CONFLICT.key_points[2]]
+    assert "learned" in covered[CONFLICT.key_points[3]]
+
+
+def test_a_generic_answer_to_a_story_question_scores_below_a_story():
+    generic = grade_offline(CONFLICT, "I don't really have conflicts, I get along with most people. If there is a "
+                                      "disagreement I usually just talk to the person and we figure it out.")
+    assert generic.score < grade_offline(CONFLICT, STAR_STORY).score
+    assert CONFLICT.key_points[2] in generic.missed and CONFLICT.key_points[3] in generic.missed
+
+
+@pytest.mark.parametrize("answer", [
+    "conversion conversion 4 4.3 ship ship it the test a b c d e f g abtest qqqq",
+    "feedback back feed critical critic ahh qwerty uiop the received recieved",
+    "тест тесты мок моки юнит юниты интеграция ааааа фыва пролд",
+])
+def test_echoes_letter_runs_and_mash_are_gibberish(answer):
+    assert grade_offline(INDEX, answer).abstained == abstention.GIBBERISH
+
+
+@pytest.mark.parametrize("answer,rubric", [
+    ("No idea, I've never done A/B testing, sorry.", INDEX),
+    ("Не знаю, я с индексами почти не работал.", INDEX_RU),
+    ("I don't know yet, can we come back to that?", INDEX),
+    ("Um, could you ask that again?", INDEX),
+    ("Можно я пропущу этот вопрос?", INDEX_RU),
+])
+def test_a_short_i_dont_know_that_covers_nothing_is_a_non_answer(answer, rubric):
+    assert grade_offline(rubric, answer).abstained == abstention.NON_ANSWER
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm not sure, but I think an index is a B-tree kept sorted so lookups are fast.",
+    "Not sure, but B-tree, sorted.",
+])
+def test_i_am_not_sure_followed_by_an_answer_is_graded(answer):
+    grade = grade_offline(INDEX, answer)
+    assert grade.verdict == "scored" and grade.covered
