@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils.translation import gettext as _
 
-from interviews import chats, kinds, plan, prompts
+from interviews import chats, evaluation, grader, kinds, plan, prompts
 from interviews.errors import ChatConflict, ChatNotFound, InvalidMessage, LimitExceeded, MessageTooLong, chat_id_or_404
 from llm import client as llm
 
@@ -192,16 +192,23 @@ async def _save_turn(*, user_id: str, chat_oid: chats.Id, content: str, answer_i
     answered = plan.current_index(chat) - 1
     answered_id = planned[answered]["id"] if 0 <= answered < len(planned) else None
     next_question = plan.current_question(chat)
-    draft = ""
+    draft, follow_up = "", None
     if planned:
         draft = plan.question_text(chat, next_question["id"] if next_question else None,
                                    closing=kind.closing.get(chat.get("language", "en")))
+    if planned and kind.coaching and answered_id is not None and settings.INTERVIEW_FOLLOW_UPS:
+        probed = await _follow_up(chat=chat, question_id=answered_id, answer=content)
+        if probed is not None:
+            chat, next_question, follow_up = probed
+            draft = plan.follow_up_text(chat, follow_up)
     user_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="user", kind="answer",
                                      content=content, question_id=answered_id)
     assistant_message = chats.new_message(chat_id=chat_oid, user_id=user_id, role="assistant", kind="reply",
                                           content="", status="streaming",
                                           question_id=next_question["id"] if next_question else None, draft=draft)
     user_message["_id"], assistant_message["_id"] = answer_id, reply_id
+    if follow_up is not None:
+        assistant_message["follow_up"] = follow_up
     if inline:  # this request streams the reply: saved claimed, so no other connection starts one
         assistant_message["stream_claimed_at"] = datetime.now(UTC)
     await chats.ainsert_messages([user_message, assistant_message])
@@ -209,6 +216,22 @@ async def _save_turn(*, user_id: str, chat_oid: chats.Id, content: str, answer_i
         if await sync_to_async(kind.on_last_answer)(chat=chat):
             chat = {**chat, "status": "finished"}
     return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message, stream_claimed=inline)
+
+
+async def _follow_up(*, chat: dict, question_id: str, answer: str) -> tuple[dict, dict, str] | None:
+    """After a weak first answer, a probe for a key point it missed: (the chat, stepped back to the same
+    question, that question, the point), or None for the next question. Graded offline, off the loop."""
+    found = plan.question_by_id(chat, question_id)
+    if found is None or question_id in (chat.get("plan") or {}).get("follow_ups", {}):
+        return None
+    rubric = evaluation.rubric_for(found[1], language=chat.get("language", "en"))
+    result = await asyncio.to_thread(grader.grade_offline, rubric, answer)
+    point = plan.follow_up_point(chat, question_id=question_id, score=result.score, missed=result.missed)
+    if point is None:
+        return None
+    updated = await chats.aset_follow_up(chat_id=chat["_id"], question_id=question_id, point=point,
+                                         current=plan.current_index(chat))
+    return (updated, found[1], point) if updated is not None else None
 
 
 async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bool = False) -> Turn:
@@ -400,7 +423,8 @@ def _compose(*, chat: dict, message: dict, history: list[dict], usage: dict) -> 
     """The reply's text as it is written: who writes it depends on the chat and the message."""
     draft = message.get("draft") or ""
     if message.get("kind") == "reply" and plan.questions(chat):
-        return _interviewer_turn(chat=chat, history=history, draft=draft, usage=usage)
+        return _interviewer_turn(chat=chat, history=history, draft=draft, usage=usage,
+                                 follow_up=message.get("follow_up"))
     if message.get("kind") in ("hint", "model_answer"):
         return _app_text(draft)
     request = prompts.build_messages(system_prompt=chat.get("system_prompt") or prompts.FREE_CHAT_SYSTEM_PROMPT,
@@ -412,12 +436,36 @@ async def _app_text(text: str) -> AsyncIterator[str]:
     yield text
 
 
-async def _interviewer_turn(*, chat: dict, history: list[dict], draft: str, usage: dict) -> AsyncIterator[str]:
+async def _interviewer_turn(*, chat: dict, history: list[dict], draft: str, usage: dict,
+                            follow_up: str | None = None) -> AsyncIterator[str]:
     acknowledged = False
     async for sentence in _acknowledgement(chat=chat, history=history, usage=usage):
         yield sentence if not acknowledged else f" {sentence}"
         acknowledged = True
+    if follow_up:
+        draft = await _phrased_follow_up(chat=chat, history=history, point=follow_up, usage=usage) or draft
     yield f"\n\n{draft}" if acknowledged else draft
+
+
+async def _phrased_follow_up(*, chat: dict, history: list[dict], point: str, usage: dict) -> str | None:
+    """The model's wording of a follow-up about `point`, or None (the app's own wording is used) when it is
+    slow, down, or writes anything but one short question."""
+    answer = next((m for m in reversed(history) if m["role"] == "user"), None)
+    found = plan.question_by_id(chat, answer.get("question_id") if answer else None)
+    if answer is None or found is None:
+        return None
+    prompt = plan.follow_up_prompt(chat, question=found[1]["text"], answer=answer["content"], point=point)
+    text = ""
+    try:
+        async with asyncio.timeout(settings.ACK_TIMEOUT_S):
+            async for token in llm.stream(prompt, model=_model(chat), usage=usage, connect_retries=0,
+                                          options={"num_predict": 60, "temperature": 0.3, "stop": ["\n"]}):
+                text += token
+    except (llm.LLMError, TimeoutError) as error:
+        logger.info("Follow-up in the app's words: %s", error or type(error).__name__)
+        return None
+    question = plan.acceptable_follow_up(text, language=chat.get("language", "en"))
+    return f"**{plan.follow_up_label(chat)}** {question}" if question else None
 
 
 async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:

@@ -352,6 +352,17 @@ async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict 
     )
 
 
+@_or_unavailable
+async def aset_follow_up(*, chat_id: ObjectId, question_id: str, point: str, current: int) -> dict | None:
+    """Record a follow-up probe for `question_id` and step `plan.current` back to it, so the next answer
+    counts toward the same question; only while the plan is where the caller saw it (`current`) and no
+    follow-up was asked for it yet. The chat after, or None when something moved meanwhile."""
+    return await _chats(async_db()).find_one_and_update(
+        {"_id": chat_id, "plan.current": current, f"plan.follow_ups.{question_id}": {"$exists": False}},
+        {"$set": {f"plan.follow_ups.{question_id}": point}, "$inc": {"plan.current": -1}},
+        projection={"evaluation": 0}, return_document=ReturnDocument.AFTER)
+
+
 # ---------------------------------------------------------------- messages
 
 def new_message(

@@ -25,7 +25,7 @@ WEAK_SCORE = 5  # a question scored at or below this is worth practising again
 def new_plan(questions: list[dict]) -> dict:
     """A plan with every field filled once, here: readers never need `.get(...) or` chains."""
     return {"questions": [with_key_points(question) for question in questions], "current": 0,
-            "hints": {}, "hints_used": [], "model_answers_used": []}
+            "hints": {}, "hints_used": [], "model_answers_used": [], "follow_ups": {}}
 
 
 def questions(chat: dict) -> list[dict]:
@@ -93,6 +93,8 @@ _TEXT = {
                      "for the model answer.",
         "model_answer": "**A strong answer covers:**\n\n{points}\n\n**For example:** {ideal}",
         "no_question": "There is no open question right now.",
+        "follow_up_label": "A follow-up:",
+        "follow_up": "**A follow-up:** what would you add about this: *{point}*?",
     },
     "ru": {
         "question": "**Вопрос {n} из {m}:** {text}",
@@ -102,6 +104,8 @@ _TEXT = {
                      "образец ответа.",
         "model_answer": "**Сильный ответ раскрывает:**\n\n{points}\n\n**Например:** {ideal}",
         "no_question": "Сейчас нет открытого вопроса.",
+        "follow_up_label": "Уточняющий вопрос:",
+        "follow_up": "**Уточняющий вопрос:** что вы добавите об этом: *{point}*?",
     },
 }
 
@@ -138,6 +142,57 @@ def model_answer_text(chat: dict, question: dict) -> str:
 
 def no_question_text(chat: dict) -> str:
     return _text(chat.get("language", "en"))["no_question"]
+
+
+# ---------------------------------------------------------------- follow-up probes
+
+FOLLOW_UP_BELOW = 7  # an answer scoring this or more needs no follow-up
+
+
+def follow_up_point(chat: dict, *, question_id: str | None, score: int | None, missed: list[str]) -> str | None:
+    """The key point to probe after an answer: the first one it missed, once per question, and only
+    after a scored answer below FOLLOW_UP_BELOW (a non-answer gets the next question, not a probe)."""
+    asked = (chat.get("plan") or {}).get("follow_ups") or {}
+    if question_id is None or question_id in asked or score is None or score >= FOLLOW_UP_BELOW or not missed:
+        return None
+    return missed[0]
+
+
+def follow_up_label(chat: dict) -> str:
+    return _text(chat.get("language", "en"))["follow_up_label"]
+
+
+def follow_up_text(chat: dict, point: str) -> str:
+    """The app's own follow-up, used when the model's phrasing is late, down or unusable."""
+    return _text(chat.get("language", "en"))["follow_up"].format(point=t.lower_first(point.rstrip(".")))
+
+
+FOLLOW_UP_SYSTEM = {
+    "en": ("You are a job interviewer. The candidate's answer missed something a strong answer covers. Ask ONE short "
+           "follow-up question (at most 25 words) that invites them to talk about it, without stating it or giving "
+           "the answer away. Write only the question."),
+    "ru": ("Вы интервьюер на собеседовании. В ответе кандидата не хватает того, что есть в сильном ответе. Задайте ОДИН "
+           "короткий уточняющий вопрос на русском языке (не больше 25 слов), который подведёт его к этому, не называя "
+           "это прямо и не подсказывая ответ. Напишите только вопрос."),
+}
+FOLLOW_UP_MAX_WORDS = 30
+_GRADES = re.compile(r"\b(score\w*|grade\w*|\d+\s*/\s*10|correct\w*|wrong)\b|оцен\w*|балл\w*|правильн\w*", re.I)
+
+
+def follow_up_prompt(chat: dict, *, question: str, answer: str, point: str) -> list[dict]:
+    language = chat.get("language", "en")
+    return [{"role": "system", "content": FOLLOW_UP_SYSTEM.get(language, FOLLOW_UP_SYSTEM["en"])},
+            {"role": "user", "content": f"Question: {question[:400]}\n\nAnswer: {answer[:800]}\n\nMissing: {point[:200]}"}]
+
+
+def acceptable_follow_up(text: str, *, language: str = "en") -> str | None:
+    """The model's follow-up when it is one short question in the chat's language that grades nothing."""
+    question = " ".join(text.split()).strip().strip('"«»')
+    words = len(t.words(question))
+    if (not question.endswith("?") or question.count("?") > 1 or not 4 <= words <= FOLLOW_UP_MAX_WORDS
+            or _GRADES.search(question) or (language == "ru" and _LATIN_WORD.search(question))):
+        return None
+    return question
 
 
 # ---------------------------------------------------------------- the model's acknowledgement

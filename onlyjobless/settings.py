@@ -242,6 +242,10 @@ INTERVIEW_ACKNOWLEDGE = env_str("INTERVIEW_ACKNOWLEDGE",
                                 "app" if OLLAMA_MODEL.split(":")[0] in SMALL_MODELS else "model")
 ACK_TIMEOUT_S = env_float("ACK_TIMEOUT_S", 4.0)
 ACK_NUM_PREDICT = env_int("ACK_NUM_PREDICT", 40)
+# Follow-up probes: after a weak answer, at most one follow-up per question aimed at a key point it
+# missed (its answer counts toward that question). The model phrases it; the app chooses the point.
+# Off with the bundled model, whose questions were not worth asking.
+INTERVIEW_FOLLOW_UPS = env_bool("INTERVIEW_FOLLOW_UPS", OLLAMA_MODEL.split(":")[0] not in SMALL_MODELS)
 # Grading by the model beside the offline rubric grader: only worth it with a capable model
 # (the bundled 135M model's grades are noise), so off unless asked for.
 LLM_GRADING = env_bool("LLM_GRADING", False)
