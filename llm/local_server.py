@@ -78,6 +78,9 @@ class LocalBackend:
             self._turn.release()
 
 
+PROMPT_CACHE_BYTES = 256 << 20  # states of a 135M model's prompts are a few MB each
+
+
 class LlamaGenerator:
     """A GGUF model through llama-cpp-python. Not thread-safe: LocalBackend serialises calls."""
 
@@ -87,11 +90,15 @@ class LlamaGenerator:
         Not more: llama.cpp threads spin while they wait for each other, so on a busy
         2-core machine 2 threads fell from ~100 to ~3 tokens/s while 1 thread kept ~60.
         """
-        from llama_cpp import Llama
+        from llama_cpp import Llama, LlamaRAMCache
 
         threads = threads or max(1, (os.cpu_count() or 2) // 2)
         self._llama = Llama(model_path=str(model_file), n_ctx=num_ctx, n_threads=threads,
                             n_threads_batch=threads, verbose=False)
+        # llama.cpp reuses the evaluated prefix of the previous prompt only; a RAM cache of prompt states
+        # keeps each kind of prompt's (acknowledgement, coach, resume reading) system part warm while
+        # they alternate, so a short prompt's first token does not wait for its system part again.
+        self._llama.set_cache(LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
 
     def generate(self, messages: list[dict[str, str]], *, options: dict[str, Any],
                  schema: dict[str, Any] | str | None) -> Generator[str, None, None]:
