@@ -88,7 +88,7 @@ _TEXT = {
     "en": {
         "question": "**Question {n} of {m}:** {text}",
         "closing": "That was the last question. Thank you! Press **Finish** to get your scored report.",
-        "hint": "**Hint {n} of {m}.** A strong answer covers {m} points. Think about this one: *{point}*.",
+        "hint": "**Hint {n} of {m}.** A strong answer covers {m} {points}. Think about this one: *{point}*.",
         "hint_done": "You have seen every point a strong answer covers. Try answering in your own words, or ask "
                      "for the model answer.",
         "model_answer": "**A strong answer covers:**\n\n{points}\n\n**For example:** {ideal}",
@@ -99,7 +99,7 @@ _TEXT = {
     "ru": {
         "question": "**Вопрос {n} из {m}:** {text}",
         "closing": "Это был последний вопрос. Спасибо! Нажмите **«Завершить»**, чтобы получить отчёт с оценками.",
-        "hint": "**Подсказка {n} из {m}.** Сильный ответ раскрывает {m} пунктов. Подумайте об этом: *{point}*.",
+        "hint": "**Подсказка {n} из {m}.** Сильный ответ раскрывает {m} {points}. Подумайте об этом: *{point}*.",
         "hint_done": "Вы видели все пункты сильного ответа. Попробуйте ответить своими словами или попросите "
                      "образец ответа.",
         "model_answer": "**Сильный ответ раскрывает:**\n\n{points}\n\n**Например:** {ideal}",
@@ -131,7 +131,16 @@ def hint_text(chat: dict, question: dict, *, number: int) -> str:
     points = question.get("key_points") or []
     if number > len(points):
         return text["hint_done"]
-    return text["hint"].format(n=number, m=len(points), point=points[number - 1].rstrip("."))
+    return text["hint"].format(n=number, m=len(points), point=points[number - 1].rstrip("."),
+                               points=_points_word(len(points), chat.get("language", "en")))
+
+
+def _points_word(count: int, language: str) -> str:
+    if language == "ru":  # 1 пункт, 2-4 пункта, 5-20 пунктов, 21 пункт...
+        if count % 10 == 1 and count % 100 != 11:
+            return "пункт"
+        return "пункта" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "пунктов"
+    return "point" if count == 1 else "points"
 
 
 def model_answer_text(chat: dict, question: dict) -> str:
