@@ -83,6 +83,7 @@ def main() -> None:
             rows.append((f"rubric + {settings.OLLAMA_MODEL}", run(questions, use_model=True)))
         except llm.LLMError as error:
             print(f"(no model at {settings.OLLAMA_HOST}: {error}; skipped)")
+    report_s = _report_seconds(questions)
     langs = {q["language"] for q in questions}
     print(f"Grading calibration: {len(questions)} questions ({', '.join(sorted(langs))}), "
           f"{sum(len(q['answers']) for q in questions)} hand-graded answers")
@@ -90,6 +91,21 @@ def main() -> None:
                  "CPU ms/answer"],
                 [[name, f"{r['mean_rho']:.2f}", f"{r['min_rho']:.2f}", f"{r['mae']:.1f}", f"{r['ordered']:.0%}",
                   f"{r['abstained']:.0%}", str(r["false_abstained"]), f"{r['cpu_ms']:.0f}"] for name, r in rows]))
+    print(f"A 5-question report (five excellent answers graded as the worker does, rubrics not yet "
+          f"embedded): {report_s:.2f} s wall")
+
+
+def _report_seconds(questions: list[dict]) -> float:
+    """Wall time to grade a five-question interview offline, as `evaluation.evaluate_chat` does after Finish."""
+    from interviews import embeddings
+    from interviews.evaluation import grade_question
+
+    embeddings._cache.clear()  # a worker meets a chat's rubrics for the first time
+    started = time.perf_counter()
+    for q in questions[:5]:
+        question = {"id": q["id"], "text": q["question"], "ideal_answer": q["ideal_answer"], "key_points": q["key_points"]}
+        grade_question(question=question, answer=q["answers"][0]["text"], language=q["language"], use_model=False)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
