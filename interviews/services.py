@@ -20,6 +20,7 @@ from interviews.feedback import rate_persona
 from interviews.models import Feedback, Persona
 from interviews.progress import change_progress
 from interviews.tasks import evaluate_chat_task
+from llm import local_status
 from vacancies.models import Vacancy
 from vacancies.services import question_set_snapshot
 
@@ -350,4 +351,5 @@ def chat_page_context(*, chat: dict) -> dict:
         "after_finish_label": kind.after_finish_label,
         "finished_note": kind.finished_note,
         "message_max_chars": settings.MESSAGE_MAX_CHARS,
+        "local_model": local_status.current(),
     }

@@ -2,7 +2,9 @@
 
 Postgres must already run (we create the database if missing). MongoDB (SecantusDB on disk
 under var/mongo) and the offline LLM server start here unless MONGODB_URI / OLLAMA_HOST
-point elsewhere. Ctrl-C stops every child process.
+point elsewhere, on ports of this checkout's own (devports). The set-up runs in one process
+and skips what is done (devprepare); the offline model is built and started after the site
+is up (devllm). Ctrl-C stops every child process.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
+
+from onlyjobless import devllm, devports
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -53,102 +58,123 @@ def ensure_postgres(*, create: bool) -> None:
             say(f"Created database {name}")
 
 
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.3)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
 def _wait_for_port(port: int, process: subprocess.Popen, what: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
-    while not _port_open(port):
+    while not devports.port_open(port):
         if process.poll() is not None:
             sys.exit(f"{what} exited early (code {process.returncode}); see var/logs/.")
         if time.monotonic() > deadline:
             sys.exit(f"{what} did not start within {timeout:.0f} s; see var/logs/.")
-        time.sleep(0.2)
+        time.sleep(0.1)
 
 
 class Children:
     def __init__(self) -> None:
         self.processes: list[tuple[str, subprocess.Popen]] = []
+        self._lock = threading.Lock()  # the offline model's thread starts children too
         (VAR / "logs").mkdir(parents=True, exist_ok=True)
 
     def start(self, name: str, args: list[str], *, log: bool = True) -> subprocess.Popen:
         out = open(VAR / "logs" / f"{name}.log", "ab") if log else None
-        process = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT if log else None,
-                                   start_new_session=True)
-        self.processes.append((name, process))
+        with self._lock:
+            process = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT if log else None,
+                                       start_new_session=True)
+            self.processes.append((name, process))
         return process
 
     def stop(self) -> None:
-        for name, process in reversed(self.processes):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for name, process in reversed(self.processes):
+        # Each child leads its own process group: stopping the group also stops what it started
+        # (the build's compilers, uvicorn's workers).
+        with self._lock:
+            running = [(name, process) for name, process in reversed(self.processes) if process.poll() is None]
+        for _name, process in running:
+            _signal_group(process, signal.SIGTERM)
+        for _name, process in running:
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
+        for name in ("mongo", "llm"):
+            devports.forget(name)
 
 
-def manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True)
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def _start_mongo(children: Children) -> None:
+    """SecantusDB on this checkout's port; MONGODB_URI tells the children where."""
+    port = devports.choose("mongo", MONGO_PORT)
+    if port.ours_running:
+        say(f"Using this checkout's SecantusDB, already on port {port.number}")
+    else:
+        if port.default_taken:
+            say(f"Port {MONGO_PORT} is taken by another program: SecantusDB uses port {port.number} instead")
+        say(f"Starting SecantusDB (embedded MongoDB) on 127.0.0.1:{port.number}, data in var/mongo")
+        (VAR / "mongo").mkdir(parents=True, exist_ok=True)
+        secantus = shutil.which("secantusd-py", path=str(BIN)) or "secantusd-py"
+        process = children.start("mongo", [secantus, "--host", "127.0.0.1", "--port", str(port.number),
+                                           "--storage-path", str(VAR / "mongo"), "--log-level", "WARNING"])
+        devports.record("mongo", pid=process.pid, port=port.number)
+        _wait_for_port(port.number, process, "SecantusDB")
+    os.environ["MONGODB_URI"] = f"mongodb://127.0.0.1:{port.number}/?directConnection=true"
+
+
 def run() -> None:
     # Stop the children on SIGTERM too (not only Ctrl-C), so nothing is left holding the ports.
     signal.signal(signal.SIGTERM, _interrupt)
     started = time.monotonic()
+    lock = devports.lock()
+    if lock is None:
+        sys.exit("make run is already running in this checkout (var/run/devserver.lock); stop it first.")
+    web_port = int(os.environ.get("WEB_PORT", "8000"))
+    if devports.port_open(web_port):
+        sys.exit(f"Port {web_port} is in use by another program. Serve on another port: WEB_PORT=8001 make run")
     children = Children()
     try:
         say("Checking PostgreSQL")
         ensure_postgres(create=True)
-
         if not os.environ.get("MONGODB_URI"):
-            if _port_open(MONGO_PORT):
-                say(f"Using the MongoDB-compatible server already on port {MONGO_PORT}")
-            else:
-                say(f"Starting SecantusDB (embedded MongoDB) on 127.0.0.1:{MONGO_PORT}, data in var/mongo")
-                (VAR / "mongo").mkdir(parents=True, exist_ok=True)
-                secantus = shutil.which("secantusd-py", path=str(BIN)) or "secantusd-py"
-                process = children.start("mongo", [secantus, "--host", "127.0.0.1", "--port", str(MONGO_PORT),
-                                                   "--storage-path", str(VAR / "mongo"), "--log-level", "WARNING"])
-                _wait_for_port(MONGO_PORT, process, "SecantusDB")
+            _start_mongo(children)
 
-        if not os.environ.get("OLLAMA_HOST"):
-            if _port_open(LLM_PORT):
-                say(f"Using the LLM server already on port {LLM_PORT}")
-            else:
-                say(f"Starting the offline LLM server (SmolLM2-135M via llama.cpp) on 127.0.0.1:{LLM_PORT}")
-                process = children.start("llm", [sys.executable, "-m", "llm.local_server",
-                                                 "--host", "127.0.0.1", "--port", str(LLM_PORT)])
-                _wait_for_port(LLM_PORT, process, "The LLM server", timeout=120)
+        offline_model = None
+        if os.environ.get("OLLAMA_HOST"):
+            devllm.STATUS_FILE.unlink(missing_ok=True)
+        else:
+            offline_model = devllm.OfflineModel(port=devports.choose("llm", LLM_PORT), start=children.start, say=say)
+            offline_model.announce()
+            os.environ["OLLAMA_HOST"] = offline_model.host
 
-        say("Migrating, creating indexes, seeding demo data, collecting static files")
-        manage("migrate", "--noinput", "-v", "0")
-        manage("ensure_indexes")
-        manage("seed_demo")
-        manage("seed_salary_corpus")
-        manage("train_salary_model", "--if-missing")
-        manage("collectstatic", "--noinput", "-v", "0")
+        say("Preparing the database, demo data, salary model and static files (only what changed)")
+        subprocess.run([sys.executable, "-m", "onlyjobless.devprepare"], cwd=ROOT, check=True)
 
+        server = children.start("web", [str(BIN / "uvicorn"), "onlyjobless.asgi:application", "--host", "127.0.0.1",
+                                        "--port", str(web_port), "--lifespan", "off",
+                                        "--workers", os.environ.get("WEB_WORKERS", "1")], log=False)
+        _wait_for_port(web_port, server, "The web server")
+        say(f"Serving on http://127.0.0.1:{web_port} after {time.monotonic() - started:.1f} s (Ctrl-C stops everything)")
+        # The worker and the model start after the site is up: on 2 cores they would slow its start.
         say("Starting the background worker (manage.py db_worker)")
         children.start("worker", [sys.executable, "manage.py", "db_worker"])
-
-        say(f"Set-up took {time.monotonic() - started:.1f} s. Serving on http://127.0.0.1:8000 (Ctrl-C stops everything)")
-        server = children.start("web", [str(BIN / "uvicorn"), "onlyjobless.asgi:application", "--host", "127.0.0.1",
-                                        "--port", "8000", "--lifespan", "off", "--workers", os.environ.get("WEB_WORKERS", "1")], log=False)
+        if offline_model is not None:
+            offline_model.begin()
         server.wait()
     except KeyboardInterrupt:
         print()
         say("Stopping")
+    except subprocess.CalledProcessError as error:
+        say(f"Set-up failed ({error.returncode}); see the output above")
     finally:
         children.stop()
+        devllm.STATUS_FILE.unlink(missing_ok=True)
+        lock.close()
 
 
 def main() -> None:

@@ -229,6 +229,8 @@ MONGODB_TIMEOUT_MS = env_int("MONGODB_TIMEOUT_MS", 3000)
 OLLAMA_HOST = env_str("OLLAMA_HOST", "http://127.0.0.1:11435")
 OLLAMA_MODEL = env_str("OLLAMA_MODEL", "smollm2")
 LLM_TIMEOUT_S = env_float("LLM_TIMEOUT_S", 120.0)
+# Where `make run` says how far the offline model's build and start have got (llm/local_status.py).
+LOCAL_LLM_STATUS_FILE = Path(env_str("LOCAL_LLM_STATUS_FILE", str(BASE_DIR / "var" / "llm-status.json")))
 LLM_CONNECT_RETRIES = env_int("LLM_CONNECT_RETRIES", 2)
 LLM_NUM_CTX = env_int("LLM_NUM_CTX", 4096)
 LLM_NUM_PREDICT = env_int("LLM_NUM_PREDICT", 512)
