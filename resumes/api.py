@@ -73,6 +73,7 @@ class MatchOut(Schema):
     match: int = Field(ge=0, le=100)
     matched_skills: list[str]
     missing_skills: list[str]
+    applied: bool  # the candidate has already applied to it (the page marks it too)
 
 
 class MatchPage(Schema):
@@ -163,6 +164,7 @@ def vacancy_matches(request: HttpRequest, query: Query[MatchQuery]):
             "match": match.percent,
             "matched_skills": match.matched_skills,
             "missing_skills": match.missing_skills,
+            "applied": match.vacancy.application_id is not None,
         }
         for match in ranking.matches[start : start + MATCHES_PAGE_SIZE]
     ]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from applications.models import Application
 from resumes.models import Resume
 from resumes.matching import SALARY_BELOW, SALARY_FITS, SALARY_UNKNOWN, hint_for, rank_vacancies, region_fit
 from vacancies.models import Vacancy
@@ -153,3 +154,15 @@ def test_the_matches_route_does_not_clash_with_a_vacancy_id(anon_api, api):
 
     assert anon_api.get(f"/api/vacancies/{vacancy.pk}").status_code == 200
     assert api.get("/api/vacancies/matches").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_api_says_which_matches_the_candidate_applied_to(api, user, stranger):
+    api.put("/api/resume", {"skills": ["Python"]})
+    applied, other = VacancyFactory(title="Applied", skills=["Python"]), VacancyFactory(title="Other", skills=["Python"])
+    Application.objects.create(candidate=user, vacancy=applied)
+    Application.objects.create(candidate=stranger, vacancy=other)  # someone else's application is not mine
+
+    items = api.get("/api/vacancies/matches").json()["items"]
+
+    assert {item["vacancy"]["title"]: item["applied"] for item in items} == {"Applied": True, "Other": False}
