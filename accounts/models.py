@@ -64,6 +64,11 @@ class User(AbstractUser):
     def is_candidate(self) -> bool:
         return self.role == self.Role.CANDIDATE
 
+    @property
+    def is_operator(self) -> bool:
+        """Staff who run the site rather than hire on it: their home is the operator's page."""
+        return self.is_staff and not self.is_employer
+
 
 class LoginCounter(models.Model):
     """Log-in attempts of one key (a username at an address, an address, a username) in a window.

@@ -288,6 +288,12 @@ def count_chats_created_since(*, user_id: str, since: datetime) -> int:
 
 
 @_or_unavailable
+def count_all_chats(*, timeout_ms: int = 1000) -> int:
+    """Chats of every user, not deleted (the operator's overview); answers within about `timeout_ms`."""
+    return sync_db().chats.count_documents({"deleted_at": None}, maxTimeMS=timeout_ms)
+
+
+@_or_unavailable
 def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | None:
     """Set fields on an owned chat; returns the updated chat or None when absent."""
     return _chats(sync_db(), durable=True).find_one_and_update(

@@ -7,6 +7,7 @@ from onlyjobless.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", health.health, name="health"),
+    path("operator/", views.operator_home, name="operator"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("chats/", include("interviews.urls")),

@@ -1,17 +1,31 @@
-"""Site-wide pages: home (landing or dashboard), language switch, styled error pages."""
+"""Site-wide pages: home (landing, dashboard or the operator's home), language switch, styled error pages."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
+
+from onlyjobless import operator
+from onlyjobless.dashboard import dashboard_context
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "landing.html")
-    from onlyjobless.dashboard import dashboard_context
-
+    if request.user.is_operator:
+        return redirect("operator")
     return render(request, "dashboard.html", dashboard_context(user=request.user))
+
+
+@login_required
+@require_GET
+def operator_home(request: HttpRequest) -> HttpResponse:
+    """Staff only (others get 403, as for the other role pages): health, task queue, counts, admin links."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    return render(request, "operator.html", operator.overview())
 
 
 @require_POST
