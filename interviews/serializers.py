@@ -14,6 +14,7 @@ def chat_out(chat: dict) -> dict:
         "vacancy_id": chat.get("vacancy_id"),
         "persona_id": chat.get("persona_id"),
         "status": chat.get("status", "active"),
+        "language": chat.get("language", ""),  # the interview's (its vacancy's), when it has one
         "message_count": chat.get("message_count", 0),
         "last_message_preview": chat.get("last_message_preview", ""),
         "question_count": len(questions),

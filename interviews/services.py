@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from interviews import chats, kinds, plan, prompts
 from interviews.errors import ChatConflict, ChatError, ChatNotFound, InvalidMessage, LimitExceeded, chat_id_or_404
@@ -24,7 +25,8 @@ from llm import local_status
 from vacancies.models import Vacancy
 from vacancies.services import question_set_snapshot
 
-FREE_GREETING = (
+# In the language of the request that opens the chat, like the coach's default title.
+FREE_GREETING = gettext_lazy(
     "Hi! I'm your interview coach. Tell me which role you're preparing for, ask me anything about "
     "interviews, or say **\"mock interview\"** and I'll ask you questions one at a time."
 )
@@ -72,7 +74,7 @@ def create_free_chat(*, user_id: str, title: str = "") -> dict:
         plan=plan.new_plan([]),
     )
     greeting = chats.new_message(chat_id=chat["_id"], user_id=user_id, role="assistant", kind="greeting",
-                                 content=FREE_GREETING)
+                                 content=str(FREE_GREETING))
     return chats.insert_chat(chat, greeting=greeting)
 
 

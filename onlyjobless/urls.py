@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from onlyjobless import health, views
 from onlyjobless.api import api
@@ -7,6 +9,8 @@ from onlyjobless.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", health.health, name="health"),
+    # Pages that do not link the icon (the admin's) make browsers ask here: a 404 is a console error.
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("operator/", views.operator_home, name="operator"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
