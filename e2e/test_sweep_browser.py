@@ -115,6 +115,8 @@ def _pages(site: dict, language: str) -> dict[str, list[tuple[str, str]]]:
         "demo": [("dashboard", "/"), ("resume", "/resume/"), ("for-you", "/resume/matches"),
                  ("vacancies", "/vacancies/"), ("vacancy", f"/vacancies/{mine['vacancy']}/"),
                  ("interview", f"/chats/{mine['active']}/"), ("report", f"/chats/{mine['report']}/report"),
+                 # An interview in English read in Russian: the interface is Russian, its content is marked English.
+                 ("report-of-an-english-interview", f"/chats/{site['by_language']['en']['report']}/report"),
                  ("applications", "/applications/"), ("salary", "/salary/"), ("streaming", f"/chats/{mine['coach']}/")],
         "employer": [("employer-vacancies", "/vacancies/mine/"),
                      ("responses", f"/applications/vacancy/{site['employer_vacancy']}/"),

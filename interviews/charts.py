@@ -19,13 +19,17 @@ def _verdict_text(verdict: str) -> str:
     return verdict.replace("_", " ")
 
 
-def score_chart(questions: list[dict]) -> str:
+def score_chart(questions: list[dict], *, language: str = "") -> str:
+    """`language`: the interview's, which its topics are written in (marked, as the page's may differ)."""
     rows = []
     for index, question in enumerate(questions):
         y = index * ROW_H + LABEL_H  # the bar's top; its label is above it
         # Translators: short label of a question without a topic in the score chart, e.g. "Q3".
         fallback = pgettext("score chart", "Q%(n)d") % {"n": index + 1}
         label = escape((question.get("topic") or fallback)[:LABEL_CHARS])
+        if question.get("topic") and language:
+            label = f'<tspan lang="{escape(language)}">{label}</tspan>'
+
         score = question.get("score")
         if score is None:
             bar = f'<text x="0" y="{y + 12}" class="chart-na">{escape(_verdict_text(question["verdict"]))}</text>'

@@ -289,7 +289,8 @@ def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", 
     except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
-    context = {"chat": chat_out(result["chat"]), "report": result, "chart": score_chart(result["questions"]),
+    chart = score_chart(result["questions"], language=result["chat"].get("language", ""))
+    context = {"chat": chat_out(result["chat"]), "report": result, "chart": chart,
                "rated": services.has_rated(user=request.user, chat_id=chat_id),
                "rating_error": rating_error, "feedback": feedback or {}}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
