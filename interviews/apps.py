@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 from django.conf import settings
 from django.db.models.signals import post_delete
 
@@ -14,6 +15,7 @@ def _delete_chats_of(sender, instance, **kwargs) -> None:
 class InterviewsConfig(AppConfig):
     default_auto_field = 'django.db.models.BigAutoField'
     name = 'interviews'
+    verbose_name = _("Interviews")  # the admin's section title
 
     def ready(self) -> None:
         # accounts knows nothing of MongoDB: the data kept there is this app's to delete.
