@@ -53,18 +53,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import joblib
 import numpy as np
-import sklearn
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import Ridge
-from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error, r2_score
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder
+
+# scikit-learn and joblib are imported where they are used: importing them costs about 2 s of CPU,
+# which every process (web, worker, `make run`'s set-up) paid at start though only training,
+# predicting and loading a model need them.
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 __all__ = [
     "DEFAULT_CURRENCY",
@@ -250,6 +247,12 @@ def _postings_matrix(postings: Sequence[Posting]) -> np.ndarray:
 
 
 def _build_pipeline(*, alpha: float, description_features: int) -> Pipeline:
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import Ridge
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder
+
     features = ColumnTransformer(
         [
             # Scalar column index -> the vectoriser receives a 1-D array of strings.
@@ -330,6 +333,8 @@ def _predict_role_medians(medians: dict[str, np.ndarray], postings: Sequence[Pos
 
 def _score(*, truth: np.ndarray, predicted: np.ndarray, observed: np.ndarray) -> dict[str, dict[str, float]]:
     """MAE (RUB), MAPE (fraction), R² per bound, on observed (not imputed) values only."""
+    from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error, r2_score
+
     result: dict[str, dict[str, float]] = {}
     for column, name in enumerate(("from", "to")):
         mask = observed[:, column]
@@ -370,6 +375,9 @@ def train(
     ``refit_on_all`` refits the served model on every usable posting after scoring, so
     no data is wasted; the reported metrics are the held-out ones either way.
     """
+    import sklearn
+    from sklearn.model_selection import train_test_split
+
     usable, other_currency, no_salary = _usable(postings, currency=currency)
     if len(usable) < 20:
         raise ValueError(f"need at least 20 {currency} postings with a salary to train, got {len(usable)}")
@@ -460,6 +468,8 @@ def predict(
 
 def save(model: TrainedModel, path: str | os.PathLike[str]) -> Path:
     """Write the artefact atomically (temp file + rename) so a reader never sees half a file."""
+    import joblib
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -470,6 +480,9 @@ def save(model: TrainedModel, path: str | os.PathLike[str]) -> Path:
 
 def load(path: str | os.PathLike[str]) -> TrainedModel:
     """Read an artefact written by :func:`save`. Trusted files only (pickle)."""
+    import joblib
+    import sklearn
+
     model = joblib.load(path)
     if not isinstance(model, TrainedModel):
         raise TypeError(f"{path} does not contain a TrainedModel (got {type(model).__name__})")
