@@ -23,6 +23,7 @@ from applications import services as applications
 from e2e.conftest import ARTIFACTS, CHROMIUM, watch_for_page_errors
 from interviews import chats, evaluation, services
 from interviews.models import Persona
+from llm import local_status
 from onlyjobless import demo
 from resumes.models import Resume
 from vacancies.models import Vacancy
@@ -90,8 +91,12 @@ def _practice(user: User, vacancy: Vacancy, persona: Persona) -> tuple[str, str]
 
 
 @pytest.fixture
-def site(fake_ollama):
-    """The demo data `make run` seeds, plus what a first hour adds: interviews, a report, an application."""
+def site(fake_ollama, settings, tmp_path):
+    """The demo data `make run` seeds, plus what a first hour adds: interviews, a report, an application;
+    and, as on a first `make run`, the offline model still being built (the chat pages say so)."""
+    settings.LOCAL_LLM_STATUS_FILE = tmp_path / "llm-status.json"
+    local_status.write(settings.LOCAL_LLM_STATUS_FILE, state=local_status.BUILDING, host=settings.OLLAMA_HOST,
+                       usual_minutes=(7, 25), log="var/logs/llm-build.log")
     demo.seed()
     candidate, employer = User.objects.get(username="demo"), User.objects.get(username="employer")
     by_language = {}
