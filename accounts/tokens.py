@@ -2,11 +2,14 @@
 
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
+
+from onlyjobless.db import release_connections
 
 User = get_user_model()
 
@@ -33,6 +36,13 @@ class JWTAuth(HttpBearer):
         return user
 
 
+def _user_then_release(claims: dict) -> Any:
+    # One hop to the request's thread for the lookup and the connection's return (a stream holds none).
+    user = User.objects.filter(**claims).first()
+    release_connections()
+    return user
+
+
 class AsyncJWTAuth(HttpBearer):
     """The same check for async endpoints (streams), without a thread hop."""
 
@@ -42,7 +52,7 @@ class AsyncJWTAuth(HttpBearer):
         claims = _claims_from(token)
         if claims is None:
             return None
-        user = await User.objects.filter(**claims).afirst()
+        user = await sync_to_async(_user_then_release, thread_sensitive=True)(claims)
         if user is not None:
             request.user = user
         return user

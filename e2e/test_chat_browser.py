@@ -75,19 +75,29 @@ def test_a_reply_streams_in_and_stop_keeps_the_partial_reply(asgi_live_server, u
     page.screenshot(path=str(ARTIFACTS / "chat_reloaded.png"))
 
 
-def test_a_reload_mid_reply_labels_it_interrupted_not_stopped(asgi_live_server, user, browser_page, fake_ollama):
+def test_a_reload_mid_reply_shows_the_text_so_far_and_streams_on_to_the_end(asgi_live_server, user, browser_page,
+                                                                              fake_ollama):
     page = browser_page
     log_in(page, asgi_live_server.url, user.username)
     page.goto(f"{asgi_live_server.url}/chats/new")
     page.click("text=Open a coach chat")
     page.wait_for_selector("article.message-greeting")
-    fake_ollama.add_reply(SLOW_REPLY, token_delay=0.15)
+    fake_ollama.add_reply(SLOW_REPLY, token_delay=0.1)
     send(page, "I would add an index.")
-    page.wait_for_function(
-        "(s) => (document.querySelector(s + ' .stream-text')?.textContent || '').split(' ').length > 3",
+    page.wait_for_function(  # past the first partial save (about a second in)
+        "(s) => (document.querySelector(s + ' .stream-text')?.textContent || '').split(' ').length > 15",
         arg=STREAMING, timeout=10_000)
     page.reload()
-    cut = page.wait_for_selector("article.message-assistant.status-stopped, article.message-assistant.status-interrupted",
-                                 timeout=10_000)
-    assert "Stopped" not in cut.inner_text()
-    assert "Interrupted" in cut.inner_text() and cut.query_selector("text=Retry") is not None
+    shown = page.wait_for_selector(f"{STREAMING} .stream-text").text_content()
+    assert shown and SLOW_REPLY.startswith(shown)  # the text so far, at once
+    page.screenshot(path=str(ARTIFACTS / "chat_reloaded_mid_reply.png"))
+    reply = page.get_attribute(STREAMING, "id")
+    grown = page.wait_for_function(  # it streams on from there, nothing twice
+        """([s, shown]) => { const t = document.querySelector(s + ' .stream-text')?.textContent || '';
+                             return t.length > shown.length + 10 ? t : null; }""",
+        arg=[STREAMING, shown], timeout=10_000).json_value()
+    assert SLOW_REPLY.startswith(grown)
+    done = page.wait_for_selector(f"#{reply}.status-complete", timeout=15_000)
+    assert done.query_selector(".markdown").inner_text() == SLOW_REPLY  # streamed on to its end, nothing twice
+    assert len(fake_ollama.chat_requests) == 1
+    assert "Interrupted" not in done.inner_text()

@@ -1,8 +1,9 @@
 """The answer path shared by the pages and the API: post an answer, stream the reply, stop, retry, help.
 
 The hot path (docs/architecture.md "Sending an answer"): `post_message` saves the user's words and
-an empty `streaming` reply in one round trip; `stream_reply` writes the reply and saves it once,
-whatever ends it (done, error, stop, disconnect).
+an empty `streaming` reply in one round trip; the reply is written by a task of its own (`replies`),
+saved once at its end whatever ends it (done, error, stop), and read by `stream_reply` from any
+offset, on any process, by as many connections as come and go meanwhile.
 
 Who writes what: in a planned interview the app writes every question, hint, model answer and
 closing line (composed when the reply is created and kept on it as its `draft`, so a retry asks the
@@ -17,58 +18,26 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import connections
 from django.utils.translation import gettext as _
 
-from interviews import chats, evaluation, grader, kinds, plan, prompts
+from interviews import chats, evaluation, grader, kinds, plan, prompts, replies
 from interviews.errors import ChatConflict, ChatNotFound, InvalidMessage, LimitExceeded, MessageTooLong, chat_id_or_404
 from llm import client as llm
 
 logger = logging.getLogger(__name__)
 
-STOP_POLL_S = 0.25
 # A user's claim on their one reply-in-progress lasts until the reply ends, or this long if the
 # process writing it dies (then the next message is accepted again).
 REPLY_CLAIM_S = 300
 IDEMPOTENCY_TTL_S = 10 * 60  # how long a message post's Idempotency-Key is remembered
-STREAM_GRACE_S = 30  # beyond the LLM's silence timeout before a stream claim counts as dead
-ATTACH_POLL_S = 0.5  # how often a second connection to one reply looks for its result
-PARTIAL_SAVE_S = 1.0  # how often a streaming reply's text so far is saved (its writer's heartbeat)
-
-# Replies streaming in this process: message id → user id. A stop asked of this process is seen
-# on the next token (_stop_signals); one asked of another sets a Mongo flag, which one poll per
-# event loop reads for all the replies streaming here every 250 ms (not one read per reply).
-_streaming: dict[chats.Id, str] = {}
-_stop_signals: set[chats.Id] = set()
-_stop_polls: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}  # one per event loop (uvicorn runs one)
-
-
-def _watch_stop_flags() -> None:
-    """Start this event loop's stop poll unless it runs; a poll ends once no reply streams."""
-    for loop, poll in list(_stop_polls.items()):
-        if poll.done():
-            del _stop_polls[loop]
-    loop = asyncio.get_running_loop()
-    if loop not in _stop_polls:
-        _stop_polls[loop] = loop.create_task(_poll_stop_flags())
-
-
-async def _poll_stop_flags() -> None:
-    while _streaming:
-        await asyncio.sleep(STOP_POLL_S)
-        if not _streaming:
-            return
-        try:
-            flagged = await chats.astop_requested(message_ids=list(_streaming))
-        except Exception:  # Mongo may come back: keep watching (the replies stream on meanwhile)
-            logger.warning("Could not read the stop flags of %d streaming replies", len(_streaming), exc_info=True)
-            continue
-        _stop_signals.update(message_id for message_id in flagged if message_id in _streaming)
+RECONNECT_MS = 1000  # how soon a client that lost a reply's stream comes back (SSE `retry`)
+StreamEvent = replies.StreamEvent
 
 
 @dataclass
@@ -76,15 +45,6 @@ class Turn:
     chat: dict
     user_message: dict
     assistant_message: dict
-    stream_claimed: bool = False  # the reply was saved already claimed for this request's stream
-
-
-@dataclass
-class StreamEvent:
-    kind: str  # "token" | "done" | "error"
-    delta: str = ""
-    message: dict | None = None
-    detail: str = ""
 
 
 @dataclass
@@ -124,7 +84,8 @@ def _finished_error(chat: dict) -> ChatConflict:
 
 async def post_message(*, user_id: str, chat_id: str, content: object, inline: bool = False,
                        idempotency_key: str | None = None) -> Turn:
-    """Save the user's answer and an empty `streaming` reply; the reply is written later by `stream_reply`.
+    """Save the user's answer and an empty `streaming` reply, and with `inline` start writing the reply
+    here and now (the API, whose post reads it); without, its first reader starts it (the page's stream).
 
     Guarantees: the user's message is durably saved (journaled) before anything calls the model;
     four round trips at most (rate limit, ownership + plan advance, one insert for both). In a
@@ -209,13 +170,15 @@ async def _save_turn(*, user_id: str, chat_oid: chats.Id, content: str, answer_i
     user_message["_id"], assistant_message["_id"] = answer_id, reply_id
     if follow_up is not None:
         assistant_message["follow_up"] = follow_up
-    if inline:  # this request streams the reply: saved claimed, so no other connection starts one
+    if inline:  # saved claimed: this process writes it, no other connection starts one
         assistant_message["stream_claimed_at"] = datetime.now(UTC)
     await chats.ainsert_messages([user_message, assistant_message])
     if planned and next_question is None and plan.current_index(chat) == len(planned) and kind.on_last_answer:
         if await sync_to_async(kind.on_last_answer)(chat=chat):
             chat = {**chat, "status": "finished"}
-    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message, stream_claimed=inline)
+    if inline:
+        _start(chat=chat, message=assistant_message)
+    return Turn(chat=chat, user_message=user_message, assistant_message=assistant_message)
 
 
 async def _follow_up(*, chat: dict, question_id: str, answer: str) -> tuple[dict, dict, str] | None:
@@ -235,7 +198,8 @@ async def _follow_up(*, chat: dict, question_id: str, answer: str) -> tuple[dict
 
 
 async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bool = False) -> Turn:
-    """Put a failed, stopped or interrupted reply back to `streaming` so `stream_reply` can write it again."""
+    """Put a failed, stopped or interrupted reply back to `streaming` so it is written again (at once with
+    `inline`, else by its first reader)."""
     chat_oid = chat_id_or_404(chat_id)
     message_oid = chats.parse_id(message_id)
     chat = await chats.aget_chat(user_id=user_id, chat_id=chat_oid)
@@ -251,7 +215,9 @@ async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bo
         if await chats.aget_message(chat_id=chat_oid, message_id=message_oid) is None:
             raise ChatNotFound()
         raise ChatConflict(_("Only a failed or stopped reply can be retried."))  # "stopped" covers interrupted
-    return Turn(chat=chat, user_message={}, assistant_message=message, stream_claimed=inline)
+    if inline:
+        _start(chat=chat, message=message)
+    return Turn(chat=chat, user_message={}, assistant_message=message)
 
 
 def request_stop(*, user_id: str, chat_id: str) -> int:
@@ -260,7 +226,7 @@ def request_stop(*, user_id: str, chat_id: str) -> int:
     if chat is None:
         raise ChatNotFound()
     ids = chats.request_stop(chat_id=chat["_id"])
-    _stop_signals.update(ids)
+    replies.stop_here(ids)
     return len(ids)
 
 
@@ -322,101 +288,59 @@ async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingR
 
 
 async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None,
-                       claimed: bool = False) -> AsyncIterator[StreamEvent]:
-    """Write the reply for `message` (status streaming) and save it once when it ends.
+                       offset: int = 0) -> AsyncIterator[StreamEvent]:
+    """The reply's events after `offset` characters: `token` events, then one `done` (the saved message)
+    or `error` event; each event's `offset` is the reply's length once it is applied (its SSE id).
 
-    Yields `token` events, then one `done` (the saved message) or `error` event. The save
-    happens even when the consumer goes away (disconnect) and is shielded from cancellation.
-    No database work per token; the stop flag in Mongo is read every 250 ms, beside the
-    stream (a token never waits for it); no Postgres connection is held while streaming.
-    `history` (from `find_reply`) saves a round trip; without it, it is read here.
+    A reply is written once, by one generation in the process that claimed it (`replies`), whatever
+    the number of readers: here this reads the generation of this process, or the text saved by the
+    one writing it in another. A reply nobody claimed yet (the page's, started by its first reader) is
+    claimed and started here. Closing the iterator ends this reader only: the reply is still written to
+    its end and saved. `history` (from `find_reply`) saves a round trip when this starts the reply.
     """
-    message_id = message["_id"]
-    if not claimed and not await chats.aclaim_stream(message_id=message_id, ttl_s=settings.LLM_TIMEOUT_S + STREAM_GRACE_S):
-        # Another connection (tab, process) writes this reply: attach to its result, never a second generation.
-        async for event in _attach(chat=chat, message=message):
-            yield event
+    if message["status"] != "streaming":  # ended already: its final event at once
+        content = message.get("content") or ""
+        kind = "error" if message["status"] == "failed" else "done"
+        yield StreamEvent(kind, message=message, detail=message.get("error") or "", offset=len(content))
         return
-    # Handing back the request's Postgres connection takes a thread hop: it overlaps the reads
-    # and the model's first token instead of delaying them.
-    release = asyncio.ensure_future(sync_to_async(_release_postgres)())
-    if history is None:
-        history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message_id)
-    _streaming[message_id] = message["user_id"]
-    _watch_stop_flags()
-    parts: list[str] = []
-    usage: dict = {}
-    status, error = "complete", None
-    loop = asyncio.get_running_loop()
-    saved_at, saving = loop.time(), None
-    try:
-        upstream = _compose(chat=chat, message=message, history=history, usage=usage)
-        try:
-            async for delta in upstream:
-                parts.append(delta)
-                yield StreamEvent("token", delta=delta)
-                if message_id in _stop_signals:
-                    status = "stopped"
-                    break
-                if loop.time() - saved_at >= PARTIAL_SAVE_S and (saving is None or saving.done()):
-                    # Beside the stream, never awaited by a token: a dead process loses at most this second.
-                    saving = asyncio.ensure_future(_save_partial(message_id, "".join(parts)))
-                    saved_at = loop.time()
-        finally:
-            await upstream.aclose()  # ends the Ollama request at once on stop or disconnect
-    except llm.LLMError as exc:
-        logger.warning("LLM failed for message %s: %s", message_id, exc)
-        status, error = "failed", exc.user_message
-    except (asyncio.CancelledError, GeneratorExit):
-        status = "interrupted"  # the client went away (a reload, a lost connection): keep what was written
-        raise
-    finally:
-        _streaming.pop(message_id, None)
-        _stop_signals.discard(message_id)
-        if saving is not None:
-            await asyncio.shield(saving)
-        final = {**message, "content": "".join(parts), "status": status, "error": error, "meta": _meta(usage)}
-        try:
-            await asyncio.shield(chats.afinish_message(message_id=message_id, content=final["content"],
-                                                       status=status, meta=final["meta"], error=error))
-            # Released once saved, so the user's next answer reads this reply in its history.
-            await asyncio.shield(chats.arelease_user_reply(user_id=message["user_id"], message_id=message_id))
-        except chats.ChatsUnavailable:
-            # The client still gets an end: the text so far, as failed. The stored reply stays
-            # `streaming` with its last partial save until a read marks it abandoned (Retry then works).
-            logger.warning("Could not save reply %s", message_id, exc_info=True)
-            status = "failed"
-            error = _("The reply could not be saved: the chat store is unavailable. Retry in a minute.")
-            final.update(status=status, error=error)
-        await asyncio.shield(release)
-    if status == "failed":
-        yield StreamEvent("error", detail=error or "", message=final)
+    generation = replies.running(message["_id"])
+    if generation is None and await chats.aclaim_stream(message_id=message["_id"], ttl_s=_claim_ttl_s()):
+        generation = _start(chat=chat, message=message, history=history)
+    if generation is not None:
+        events = replies.follow(generation, offset=offset)
     else:
-        yield StreamEvent("done", message=final)
+        events = replies.attach(chat_id=chat["_id"], message=message, offset=offset)
+    async with aclosing(events):
+        async for event in events:
+            yield event
 
 
-async def _save_partial(message_id: chats.Id, content: str) -> None:
-    try:
-        await chats.asave_partial(message_id=message_id, content=content)
-    except chats.ChatsUnavailable:  # the stream goes on; its final save reports a store that stays down
-        logger.warning("Could not save the partial text of reply %s", message_id, exc_info=True)
+def event_offset(value: str | None) -> int:
+    """A reader's place in a reply: the id of the last SSE event it received (a character offset)."""
+    if value is None or value == "":
+        return 0
+    if not value.isascii() or not value.isdigit():
+        raise InvalidMessage(_("Last-Event-ID must be the id of an event of this reply (a number)."))
+    return int(value)
 
 
-async def _attach(*, chat: dict, message: dict) -> AsyncIterator[StreamEvent]:
-    deadline = asyncio.get_running_loop().time() + settings.LLM_TIMEOUT_S + STREAM_GRACE_S
-    while asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(ATTACH_POLL_S)
-        saved = await chats.aget_message(chat_id=chat["_id"], message_id=message["_id"])
-        if saved is not None:
-            saved = await chats.asettle_reply(saved)  # its writer may have died while this one waited
-        if saved is None or saved["status"] != "streaming":
-            saved = saved or message
-            if saved.get("status") == "failed":
-                yield StreamEvent("error", detail=saved.get("error") or "", message=saved)
-            else:
-                yield StreamEvent("done", message=saved)
-            return
-    yield StreamEvent("error", detail=_("This reply is still being written in another window."), message=message)
+def _claim_ttl_s() -> float:
+    return settings.LLM_TIMEOUT_S + replies.STREAM_GRACE_S
+
+
+def _start(*, chat: dict, message: dict, history: list[dict] | None = None) -> replies.Generation:
+    """Write the reply (claimed by the caller) in a task of this process; see `replies.start`."""
+
+    async def write(usage: dict) -> AsyncIterator[str]:
+        prompt_history = history
+        if prompt_history is None:
+            prompt_history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT,
+                                                               before=message["_id"])
+        async with aclosing(_compose(chat=chat, message=message, history=prompt_history, usage=usage)) as text:
+            async for delta in text:
+                yield delta
+
+    return replies.start(message=message, write=write)
 
 
 def _compose(*, chat: dict, message: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:
@@ -507,17 +431,3 @@ async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> A
 
 def _model(chat: dict) -> str:
     return chat.get("model") or settings.OLLAMA_MODEL
-
-
-def _release_postgres() -> None:
-    # A reply needs no Postgres, but the request's session lookup left a connection open that would
-    # sit idle for the whole stream: one per open stream. With a pool, closing returns it there.
-    # (Inside a test's transaction it stays.)
-    for connection in connections.all(initialized_only=True):
-        if not connection.in_atomic_block:
-            connection.close()
-
-
-def _meta(usage: dict) -> dict:
-    keys = ("model", "prompt_tokens", "completion_tokens", "ttft_ms", "duration_ms")
-    return {key: usage.get(key) for key in keys}

@@ -166,32 +166,43 @@ def stop(request: HttpRequest, chat_id: str):
 
 # ---------------------------------------------------------------- answering (async: streams)
 
-def _sse(event: str, data: dict) -> bytes:
-    return f"event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
+def _sse(event: str, data: dict, *, offset: int | None = None) -> bytes:
+    # The id is the reply's length once the event is applied: a client that lost the connection sends
+    # it back as Last-Event-ID to the message's stream and continues from there.
+    event_id = f"id: {offset}\n" if offset is not None else ""
+    return f"{event_id}event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
 
 
-async def _sse_turn(turn: answering.Turn) -> AsyncIterator[bytes]:
-    if turn.user_message:
-        yield _sse("user", message_out(turn.user_message))
-    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message,
-                                             claimed=turn.stream_claimed):
+async def _sse_events(events: AsyncIterator[answering.StreamEvent], *, turn: answering.Turn | None = None
+                      ) -> AsyncIterator[bytes]:
+    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    if turn is not None:
+        if turn.user_message:
+            yield _sse("user", message_out(turn.user_message))
+        # The reply's id, so a client that loses this stream can attach to the reply's own.
+        yield _sse("reply", message_out(turn.assistant_message))
+    async for event in events:
         if event.kind == "token":
-            yield _sse("token", {"delta": event.delta})
+            yield _sse("token", {"delta": event.delta}, offset=event.offset)
         elif event.kind == "done":
-            yield _sse("done", message_out(event.message))
+            yield _sse("done", message_out(event.message), offset=event.offset)
         else:
-            yield _sse("error", {"detail": event.detail, "message": message_out(event.message)})
+            yield _sse("error", {"detail": event.detail, "message": message_out(event.message)}, offset=event.offset)
+
+
+def _event_stream(events: AsyncIterator[bytes]) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(events, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
 
 
 async def _answer(request: HttpRequest, turn: answering.Turn):
+    events = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
     if "text/event-stream" in request.headers.get("Accept", ""):
-        response = StreamingHttpResponse(_sse_turn(turn), content_type="text/event-stream")
-        response["Cache-Control"] = "no-cache"
-        response["X-Accel-Buffering"] = "no"
-        return response
+        return _event_stream(_sse_events(events, turn=turn))
     final = None
-    async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message,
-                                             claimed=turn.stream_claimed):
+    async for event in events:
         if event.kind in ("done", "error"):
             final = event
     if final.kind == "error":
@@ -219,6 +230,19 @@ async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
     except ChatError as error:
         raise chat_error(error) from error
     return await _answer(request, turn)
+
+
+@router.get("/chats/{chat_id}/messages/{message_id}/stream", auth=AsyncJWTAuth())
+async def stream(request: HttpRequest, chat_id: str, message_id: str):
+    """A reply as SSE, from the character offset in `Last-Event-ID` (0 without): a reply being written
+    continues to its end (from whichever process writes it); a finished one sends its `done` at once."""
+    try:
+        offset = answering.event_offset(request.headers.get("Last-Event-ID"))
+        reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
+    except ChatError as error:
+        raise chat_error(error) from error
+    events = answering.stream_reply(chat=reply.chat, message=reply.message, history=reply.history, offset=offset)
+    return _event_stream(_sse_events(events))
 
 
 @router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})

@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from interviews import answering, kinds, services
 from interviews.charts import score_chart
-from interviews.errors import ChatError, ChatNotFound, LimitExceeded
+from interviews.errors import ChatError, ChatNotFound
 from interviews.feedback import FeedbackError, InvalidFeedback
 from interviews.serializers import chat_out, message_out
 
@@ -204,10 +204,11 @@ async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> Htt
     return await _turn_page(request, chat_id, pending, status=200)
 
 
-def _sse(event: str, html: str) -> bytes:
-    # Each line of the payload is its own `data:` line; the browser joins them with "\n".
+def _sse(event: str, html: str, offset: int) -> bytes:
+    # Each line of the payload is its own `data:` line; the browser joins them with "\n". The id (the
+    # reply's length so far) comes back as Last-Event-ID when the browser reconnects on its own.
     data = "\n".join(f"data: {line}" for line in html.split("\n"))
-    return f"event: {event}\n{data}\n\n".encode()
+    return f"id: {offset}\nevent: {event}\n{data}\n\n".encode()
 
 
 def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
@@ -215,30 +216,32 @@ def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
                             request=request)
 
 
-async def _page_events(request: HttpRequest, reply: answering.PendingReply) -> AsyncIterator[bytes]:
-    chat, message = reply.chat, reply.message
-    if message["status"] != "streaming":  # a reconnect after the end: just show the saved reply
-        yield _sse("done", _message_html(request, chat, message))
-        return
-    async for event in answering.stream_reply(chat=chat, message=message, history=reply.history):
+async def _page_events(request: HttpRequest, reply: answering.PendingReply, offset: int) -> AsyncIterator[bytes]:
+    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    async for event in answering.stream_reply(chat=reply.chat, message=reply.message, history=reply.history,
+                                             offset=offset):
         if event.kind == "token":
-            yield _sse("token", escape(event.delta))
+            yield _sse("token", escape(event.delta), event.offset)
         else:
             # "failed", not "error": EventSource treats an event named "error" as a broken connection.
-            yield _sse("done", _message_html(request, chat, event.message))
+            yield _sse("done", _message_html(request, reply.chat, event.message), event.offset)
 
 
 @require_GET
 async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
-    """SSE for one reply: escaped tokens, then the rendered message; the reply is saved by the service."""
+    """SSE for one reply from where the reader is (Last-Event-ID on a reconnect, else `?offset=`, the
+    text the page already shows): escaped text, then the rendered message. The reply is written and
+    saved by its own task, whether or not anyone reads it to the end."""
     user = await _user_or_404(request)
     try:
+        offset = answering.event_offset(request.headers.get("Last-Event-ID") or request.GET.get("offset"))
         reply = await answering.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
     except ChatNotFound as error:
         raise Http404(error.detail) from error
-    except LimitExceeded as error:
-        return HttpResponse(error.detail, status=error.status, headers={"Retry-After": str(error.retry_after)})
-    response = StreamingHttpResponse(_page_events(request, reply), content_type="text/event-stream")
+    except ChatError as error:
+        headers = {"Retry-After": str(error.retry_after)} if error.retry_after else {}
+        return HttpResponse(error.detail, status=error.status, headers=headers)
+    response = StreamingHttpResponse(_page_events(request, reply, offset), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response

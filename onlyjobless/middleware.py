@@ -14,6 +14,8 @@ from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+from onlyjobless.db import release_connections
+
 # Model output and user text end up in pages; a strict policy keeps any markup that slips
 # past the sanitiser inert. htmx needs no inline script; we ship none.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -143,8 +145,15 @@ class AuthenticationMiddleware(OnEventLoop, DjangoAuthenticationMiddleware):
 
 async def _auser(request: HttpRequest):
     if not hasattr(request, "_acached_user"):
-        request._acached_user = await sync_to_async(get_user, thread_sensitive=True)(request)
+        request._acached_user = await sync_to_async(_user_then_release, thread_sensitive=True)(request)
     return request._acached_user
+
+
+def _user_then_release(request: HttpRequest):
+    # Only async views ask this way (the answer path): after the user, they work on MongoDB and the model.
+    user = get_user(request)
+    release_connections()
+    return user
 
 
 class MessageMiddleware(OnEventLoop, DjangoMessageMiddleware):

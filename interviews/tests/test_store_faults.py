@@ -11,7 +11,7 @@ from asgiref.sync import sync_to_async
 from pymongo import MongoClient
 
 from conftest import _secantus_command, free_port
-from interviews import answering, chats, services
+from interviews import answering, chats, replies, services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,7 +85,7 @@ def _restart(store: DiskStore) -> None:
 
 async def test_a_store_killed_mid_reply_ends_the_stream_and_keeps_the_answer(disk_store, settings, fake_ollama, user,
                                                                             monkeypatch):
-    monkeypatch.setattr(answering, "PARTIAL_SAVE_S", 0.2)
+    monkeypatch.setattr(replies, "PARTIAL_SAVE_S", 0.2)
     chat = await sync_to_async(services.create_free_chat)(user_id=str(user.pk), title="Practice")
     fake_ollama.add_reply(["tok "] * 40, token_delay=0.05)
     turn = await answering.post_message(user_id=str(user.pk), chat_id=str(chat["_id"]), content="My answer")

@@ -9,17 +9,25 @@ from asgiref.sync import sync_to_async
 from django.test import AsyncClient
 
 from conftest import token_for
-from interviews import answering, chats, services
+from interviews import answering, chats, replies, services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def parse_sse(raw: str) -> list[tuple[str, dict]]:
+def parse_sse(raw: str, *, ids: bool = False) -> list[tuple]:
+    """(event, data) of each event, or (event, data, id) with `ids`; `retry:` blocks are skipped."""
     events = []
     for block in raw.strip().split("\n\n"):
         lines = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((lines["event"], json.loads(lines["data"])))
+        if "event" not in lines:
+            continue
+        event = (lines["event"], json.loads(lines["data"]))
+        events.append((*event, lines.get("id")) if ids else event)
     return events
+
+
+def joined_tokens(events) -> str:
+    return "".join(event[1]["delta"] for event in events if event[0] == "token")
 
 
 @pytest.fixture(autouse=True)
@@ -66,17 +74,30 @@ async def test_it_answers_with_json_after_the_reply_completes(free_chat, auth, f
     assert [(m["role"], m["status"]) for m in stored] == [("assistant", "complete"), ("user", "complete"), ("assistant", "complete")]
 
 
-async def test_it_streams_sse_events_in_order(free_chat, auth, fake_ollama):
-    fake_ollama.add_reply(["Hel", "lo ", "<b>there</b>"])
+async def test_it_streams_sse_events_in_order_with_offsets_as_ids(free_chat, auth, fake_ollama):
+    fake_ollama.add_reply(["Hel", "lo ", "<b>there</b>"], token_delay=0.05)
     response, raw = await _post(free_chat["_id"], auth, sse=True)
     assert response["Content-Type"] == "text/event-stream"
     assert response["X-Accel-Buffering"] == "no"
-    events = parse_sse(raw)
-    assert [name for name, _ in events] == ["user", "token", "token", "token", "done"]
-    assert [data["delta"] for name, data in events if name == "token"] == ["Hel", "lo ", "<b>there</b>"]
+    assert raw.startswith("retry: 1000\n\n")  # a client that loses the stream comes back within a second
+    events = parse_sse(raw, ids=True)
+    assert [name for name, *_ in events] == ["user", "reply", "token", "token", "token", "done"]
+    assert events[1][1]["status"] == "streaming" and events[1][1]["id"] == events[-1][1]["id"]
+    assert [(data["delta"], event_id) for name, data, event_id in events if name == "token"] == [
+        ("Hel", "3"), ("lo ", "6"), ("<b>there</b>", "18")]  # an id is the reply's length after the event
+    assert events[-1][2] == "18"
     done = events[-1][1]
     assert done["content"] == "Hello <b>there</b>" and done["status"] == "complete"
     assert "<b>" not in done["html"] and "&lt;b&gt;" in done["html"]
+
+
+async def test_a_fast_reply_is_sent_in_frames_not_token_by_token(free_chat, auth, fake_ollama):
+    fake_ollama.add_reply(["t "] * 60, token_delay=0.005)
+    response, raw = await _post(free_chat["_id"], auth, sse=True)
+    events = parse_sse(raw)
+    assert joined_tokens(events) == "t " * 60
+    writing_s = events[-1][1]["meta"]["duration_ms"] / 1000
+    assert raw.count("event: token") <= writing_s / 0.02 + 3  # at most one frame per 20 ms
 
 
 async def test_the_prompt_keeps_the_system_prompt_and_the_users_words_in_the_user_role(free_chat, auth, fake_ollama):
@@ -161,18 +182,63 @@ async def test_stop_ends_the_upstream_request_and_keeps_the_partial_reply(free_c
     assert stored["status"] == "stopped" and stored["content"] == kept
 
 
-async def test_a_client_disconnect_saves_the_partial_reply(free_chat, fake_ollama, user):
-    fake_ollama.add_reply(["tok "] * 100, token_delay=0.02)
+async def _saved_when_ended(chat, message_id, timeout=10.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        stored = await chats.aget_message(chat_id=chat["_id"], message_id=message_id)
+        if stored["status"] != "streaming" or time.monotonic() > deadline:
+            return stored
+        await asyncio.sleep(0.05)
+
+
+async def test_a_reader_that_goes_away_leaves_the_reply_to_be_written_to_its_end(free_chat, fake_ollama, user):
+    fake_ollama.add_reply(["tok "] * 30, token_delay=0.02)
     turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
     stream = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
-    received = [await anext(stream) for _ in range(3)]
-    await stream.aclose()  # what the server does when the browser goes away
+    received = [await anext(stream) for _ in range(2)]
+    await stream.aclose()  # what the server does when the browser goes away (a reload, a lost connection)
     assert all(event.kind == "token" for event in received)
-    stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
-    assert stored["status"] == "interrupted" and stored["content"] == "tok tok tok "  # not the user's Stop
-    retried = await answering.retry_reply(user_id=str(user.pk), chat_id=str(free_chat["_id"]),
-                                          message_id=str(turn.assistant_message["_id"]))
-    assert retried.assistant_message["status"] == "streaming"
+    stored = await _saved_when_ended(free_chat, turn.assistant_message["_id"])
+    assert stored["status"] == "complete" and stored["content"] == "tok " * 30
+    assert len(fake_ollama.chat_requests) == 1
+
+
+async def test_a_second_reader_follows_the_same_reply_from_its_offset(free_chat, fake_ollama, user):
+    fake_ollama.add_reply(["one ", "two ", "three ", "four ", "five"], token_delay=0.05)
+    turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
+    first = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
+    seen = await anext(first)
+    await first.aclose()
+    assert seen.delta == "one " and seen.offset == 4
+    second = [event async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message,
+                                                               offset=seen.offset)]
+    assert "".join(event.delta for event in second if event.kind == "token") == "two three four five"
+    assert second[-1].kind == "done" and second[-1].offset == len("one two three four five")
+    assert len(fake_ollama.chat_requests) == 1  # one generation, however many readers
+
+
+async def test_an_api_client_attaches_to_a_running_reply_with_last_event_id(free_chat, auth, fake_ollama, user,
+                                                                           stranger):
+    fake_ollama.add_reply(["alpha ", "beta ", "gamma ", "delta"], token_delay=0.1)
+    turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi",
+                                        inline=True)
+    path = f"/api/chats/{free_chat['_id']}/messages/{turn.assistant_message['_id']}/stream"
+    response = await AsyncClient().get(path, headers={**auth, "Last-Event-ID": "6"})
+    assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
+    events = parse_sse(b"".join([chunk async for chunk in response.streaming_content]).decode(), ids=True)
+    assert joined_tokens(events) == "beta gamma delta"
+    assert events[-1][0] == "done" and events[-1][1]["content"] == "alpha beta gamma delta"
+    assert len(fake_ollama.chat_requests) == 1
+
+    # Finished: its done event at once, whatever the offset.
+    response = await AsyncClient().get(path, headers={**auth, "Last-Event-ID": "22"})
+    events = parse_sse(b"".join([chunk async for chunk in response.streaming_content]).decode(), ids=True)
+    assert [(name, event_id) for name, _, event_id in events] == [("done", "22")]
+
+    response = await AsyncClient().get(path, headers={**auth, "Last-Event-ID": "six"})
+    assert response.status_code == 422 and "Last-Event-ID" in response.json()["detail"]
+    other = {"Authorization": f"Bearer {await sync_to_async(token_for)(stranger)}"}
+    assert (await AsyncClient().get(path, headers=other)).status_code == 404
 
 
 async def test_a_stop_asked_of_another_process_is_seen_within_a_poll(free_chat, fake_ollama, user):
@@ -184,7 +250,7 @@ async def test_a_stop_asked_of_another_process_is_seen_within_a_poll(free_chat, 
     await sync_to_async(chats.request_stop)(chat_id=free_chat["_id"])
     flagged_at = time.monotonic()
     events += [event async for event in stream]
-    assert time.monotonic() - flagged_at < answering.STOP_POLL_S + 0.25
+    assert time.monotonic() - flagged_at < replies.STOP_POLL_S + 0.25
     assert events[-1].kind == "done" and events[-1].message["status"] == "stopped"
     stored = await chats.aget_message(chat_id=free_chat["_id"], message_id=turn.assistant_message["_id"])
     assert stored["status"] == "stopped" and 0 < len(stored["content"]) < len("tok " * 200)

@@ -3,6 +3,7 @@ on the test databases, parallel requests spread over both."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -144,3 +145,79 @@ def test_one_message_sent_five_times_at_once_with_one_key_is_saved_once(two_serv
     users = [m for m in chats.list_messages(chat_id=chat["_id"], limit=50) if m["role"] == "user"]
     assert [m["content"] for m in users] == ["My one answer"]
     assert len(fake_ollama.chat_requests) == 1
+
+
+def _events(lines) -> list[tuple[str, dict, str | None]]:
+    """(event, data, id) of SSE lines as they arrive; stops at the stream's end."""
+    event, data, event_id = None, None, None
+    for line in lines:
+        if line.startswith("id: "):
+            event_id = line[4:]
+        elif line.startswith("event: "):
+            event = line[7:]
+        elif line.startswith("data: "):
+            data = json.loads(line[6:])
+        elif not line and event:
+            yield event, data, event_id
+            event, data, event_id = None, None, None
+
+
+def test_a_lost_stream_resumes_on_another_process_from_its_last_event_id(two_servers, user, fake_ollama):
+    chat = services.create_free_chat(user_id=str(user.pk), title="Flaky network")
+    words = [f"w{index} " for index in range(30)]
+    fake_ollama.add_reply(words, token_delay=0.1)  # 3 s: the first process writes it all along
+    auth = {"Authorization": f"Bearer {token_for(user)}"}
+    seen, last_id, reply_id = "", None, None
+    with httpx.stream("POST", f"{two_servers[0]}/api/chats/{chat['_id']}/messages", json={"content": "Hi"},
+                      headers={**auth, "Accept": "text/event-stream"}, timeout=30) as response:
+        for event, data, event_id in _events(response.iter_lines()):
+            if event == "reply":
+                reply_id = data["id"]
+            elif event == "token":
+                seen, last_id = seen + data["delta"], event_id
+                if len(seen) > 10:
+                    break  # the connection is lost here
+    assert last_id == str(len(seen))
+
+    resumed = httpx.get(f"{two_servers[1]}/api/chats/{chat['_id']}/messages/{reply_id}/stream",
+                        headers={**auth, "Last-Event-ID": last_id}, timeout=30)
+    events = list(_events(resumed.text.split("\n")))
+    assert seen + "".join(data["delta"] for event, data, _ in events if event == "token") == "".join(words)
+    assert events[-1][0] == "done" and events[-1][1]["content"] == "".join(words)
+    assert events[-1][2] == str(len("".join(words)))
+    assert len(fake_ollama.chat_requests) == 1  # written once, by the first process
+
+
+def test_a_reply_nobody_reads_is_written_to_its_end_and_stop_works_from_another_process(two_servers, user,
+                                                                                       fake_ollama):
+    chat = services.create_free_chat(user_id=str(user.pk), title="Gone")
+    auth = {"Authorization": f"Bearer {token_for(user)}"}
+
+    def post_and_leave() -> str:
+        with httpx.stream("POST", f"{two_servers[0]}/api/chats/{chat['_id']}/messages", json={"content": "Hi"},
+                          headers={**auth, "Accept": "text/event-stream"}, timeout=30) as response:
+            for event, data, _ in _events(response.iter_lines()):
+                if event == "token":
+                    return data and reply_id
+                if event == "reply":
+                    reply_id = data["id"]
+        raise AssertionError("no token")
+
+    def saved(reply_id: str, status: str) -> dict:
+        deadline = time.monotonic() + 20
+        while True:
+            message = chats.get_message(chat_id=chat["_id"], message_id=chats.parse_id(reply_id))
+            if message["status"] == status or time.monotonic() > deadline:
+                return message
+            time.sleep(0.1)
+
+    fake_ollama.add_reply(["tok "] * 10, token_delay=0.1)
+    reply_id = post_and_leave()
+    assert saved(reply_id, "complete")["content"] == "tok " * 10  # no client came back: written and saved
+
+    fake_ollama.add_reply(["tok "] * 100, token_delay=0.1)
+    reply_id = post_and_leave()
+    stopping = httpx.post(f"{two_servers[1]}/api/chats/{chat['_id']}/stop", headers=auth, timeout=30)
+    assert stopping.json() == {"stopping": 1}
+    stopped = saved(reply_id, "stopped")
+    assert stopped["status"] == "stopped" and 0 < len(stopped["content"]) < len("tok " * 100)
