@@ -51,7 +51,6 @@ class Turn:
 class PendingReply:
     chat: dict
     message: dict
-    history: list[dict]  # the prompt's messages before `message`, oldest first
 
 
 def clean_content(content: object) -> str:
@@ -170,6 +169,8 @@ async def _save_turn(*, user_id: str, chat_oid: chats.Id, content: str, answer_i
     user_message["_id"], assistant_message["_id"] = answer_id, reply_id
     if follow_up is not None:
         assistant_message["follow_up"] = follow_up
+    if chat.get("next_seq") is not None:  # numbered by the claim (ensure_indexes numbers older chats)
+        user_message["seq"], assistant_message["seq"] = chat["next_seq"] - 1, chat["next_seq"]
     if inline:  # saved claimed: this process writes it, no other connection starts one
         assistant_message["stream_claimed_at"] = datetime.now(UTC)
     await chats.ainsert_messages([user_message, assistant_message])
@@ -264,18 +265,16 @@ async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
 
 
 async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingReply:
-    """An assistant message of the user's chat, with the history its prompt needs.
+    """An assistant message of the user's chat (both reads go to Mongo at once).
 
-    The three reads go to Mongo at once (the history is read before ownership is known, and
-    dropped if the chat is not the user's). Raises ChatNotFound for a missing or foreign one.
+    Raises ChatNotFound for a missing or foreign one.
     """
     chat_oid, message_oid = chat_id_or_404(chat_id), chats.parse_id(message_id)
     if message_oid is None:
         raise ChatNotFound()
-    chat, message, history = await asyncio.gather(
+    chat, message = await asyncio.gather(
         chats.aget_chat(user_id=user_id, chat_id=chat_oid),
         chats.aget_message(chat_id=chat_oid, message_id=message_oid),
-        chats.alist_recent_messages(chat_id=chat_oid, limit=prompts.HISTORY_LIMIT, before=message_oid),
     )
     if chat is None or message is None or message["role"] != "assistant":
         raise ChatNotFound()
@@ -284,11 +283,10 @@ async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingR
         hits, retry_after = await chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60)
         if hits > settings.STREAMS_PER_MINUTE:
             raise LimitExceeded(_("Too many reply connections; try again in a moment."), retry_after=retry_after)
-    return PendingReply(chat=chat, message=message, history=history)
+    return PendingReply(chat=chat, message=message)
 
 
-async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None = None,
-                       offset: int = 0) -> AsyncIterator[StreamEvent]:
+async def stream_reply(*, chat: dict, message: dict, offset: int = 0) -> AsyncIterator[StreamEvent]:
     """The reply's events after `offset` characters: `token` events, then one `done` (the saved message)
     or `error` event; each event's `offset` is the reply's length once it is applied (its SSE id).
 
@@ -296,7 +294,7 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
     the number of readers: here this reads the generation of this process, or the text saved by the
     one writing it in another. A reply nobody claimed yet (the page's, started by its first reader) is
     claimed and started here. Closing the iterator ends this reader only: the reply is still written to
-    its end and saved. `history` (from `find_reply`) saves a round trip when this starts the reply.
+    its end and saved.
     """
     if message["status"] != "streaming":  # ended already: its final event at once
         content = message.get("content") or ""
@@ -304,8 +302,13 @@ async def stream_reply(*, chat: dict, message: dict, history: list[dict] | None 
         yield StreamEvent(kind, message=message, detail=message.get("error") or "", offset=len(content))
         return
     generation = replies.running(message["_id"])
-    if generation is None and await chats.aclaim_stream(message_id=message["_id"], ttl_s=_claim_ttl_s()):
-        generation = _start(chat=chat, message=message, history=history)
+    if generation is None:
+        # The history is read beside the claim: a reader that starts the reply needs it next.
+        claimed, history = await asyncio.gather(
+            chats.aclaim_stream(message_id=message["_id"], ttl_s=_claim_ttl_s()),
+            chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message))
+        if claimed:
+            generation = _start(chat=chat, message=message, history=history)
     if generation is not None:
         events = replies.follow(generation, offset=offset)
     else:
@@ -335,7 +338,7 @@ def _start(*, chat: dict, message: dict, history: list[dict] | None = None) -> r
         prompt_history = history
         if prompt_history is None:
             prompt_history = await chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT,
-                                                               before=message["_id"])
+                                                               before=message)
         async with aclosing(_compose(chat=chat, message=message, history=prompt_history, usage=usage)) as text:
             async for delta in text:
                 yield delta

@@ -241,7 +241,7 @@ async def stream(request: HttpRequest, chat_id: str, message_id: str):
         reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
     except ChatError as error:
         raise chat_error(error) from error
-    events = answering.stream_reply(chat=reply.chat, message=reply.message, history=reply.history, offset=offset)
+    events = answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset)
     return _event_stream(_sse_events(events))
 
 

@@ -18,7 +18,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from django.conf import settings
 from django.utils.translation import gettext as _
-from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, ReturnDocument, UpdateOne
 from pymongo.errors import DuplicateKeyError, PyMongoError
 from pymongo.write_concern import WriteConcern
 
@@ -111,18 +111,37 @@ INDEXES = {
         [("user_id", ASCENDING), ("deleted_at", ASCENDING), ("updated_at", DESCENDING)],
         [("user_id", ASCENDING), ("created_at", DESCENDING)],
     ],
-    "messages": [[("chat_id", ASCENDING), ("_id", DESCENDING)], [("user_id", ASCENDING)]],
+    "messages": [[("chat_id", ASCENDING), ("seq", ASCENDING)], [("chat_id", ASCENDING), ("_id", DESCENDING)],
+                 [("user_id", ASCENDING)]],
 }
 
 
 def ensure_indexes() -> None:
-    """Create the collections' indexes (idempotent)."""
+    """Create the collections' indexes and number the messages of chats older than numbering (idempotent;
+    run before serving: `manage.py ensure_indexes`, which `make run` and the image run at start)."""
     db = sync_db()
     for collection, indexes in INDEXES.items():
         for keys in indexes:
             db[collection].create_index(keys)
     db.rate_limits.create_index("expires_at", expireAfterSeconds=0)
     db.idempotency.create_index("expires_at", expireAfterSeconds=0)
+    number_messages()
+
+
+@_or_unavailable
+def number_messages() -> int:
+    """Give every message of a chat made before per-chat sequence numbers its `seq` (in `_id` order, as
+    they were shown) and the chat its `next_seq`; returns how many chats were numbered."""
+    db = sync_db()
+    numbered = 0
+    for chat in db.chats.find({"next_seq": None}, {"_id": 1}):
+        ids = [message["_id"] for message in db.messages.find({"chat_id": chat["_id"]}, {"_id": 1}).sort("_id", ASCENDING)]
+        if ids:
+            db.messages.bulk_write([UpdateOne({"_id": message_id}, {"$set": {"seq": seq}})
+                                    for seq, message_id in enumerate(ids, start=1)])
+        db.chats.update_one({"_id": chat["_id"], "next_seq": None}, {"$set": {"next_seq": len(ids)}})
+        numbered += 1
+    return numbered
 
 
 # Chat and message ids are MongoDB ObjectIds; other modules name the type and make new ones through
@@ -213,6 +232,8 @@ def new_chat_document(
         "status": "active",
         "evaluation": None,
         "message_count": 0,
+        # Messages are numbered 1, 2, … in their chat (`seq`); this is the last number given.
+        "next_seq": 0,
         "last_message_preview": "",
         "created_at": now,
         "updated_at": now,
@@ -231,6 +252,7 @@ def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
     db = sync_db()
     if greeting is not None:
         chat["message_count"] = 1
+        chat["next_seq"] = greeting["seq"] = 1
         chat["last_message_preview"] = greeting["content"][:PREVIEW_CHARS]
         _messages(db, durable=True).insert_one(greeting)
     _chats(db, durable=True).insert_one(chat)
@@ -344,7 +366,8 @@ def soft_delete_all(*, user_id: str, keep_kinds: list[str]) -> int:
 
 
 async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict | None:
-    """Ownership check, activity bump and plan advance in one round trip: the chat after, or None (404).
+    """Ownership check, activity bump, plan advance and the turn's two message numbers in one round trip:
+    the chat after (its `next_seq` is the reply's number, the answer's is one less), or None (404).
 
     An answer moves `plan.current` to the next planned question; the app, not the model, advances it.
     A finished chat is returned unchanged, for the caller to refuse.
@@ -352,7 +375,7 @@ async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict 
     changes: dict = {"updated_at": _now(), "last_message_preview": preview[:PREVIEW_CHARS]}
     return await _chats(async_db()).find_one_and_update(
         {**_owned(user_id=user_id, chat_id=chat_id), "status": {"$ne": "finished"}},
-        {"$set": changes, "$inc": {"message_count": 2, "plan.current": 1}},
+        {"$set": changes, "$inc": {"message_count": 2, "plan.current": 1, "next_seq": 2}},
         projection={"evaluation": 0},
         return_document=ReturnDocument.AFTER,
     )
@@ -399,34 +422,78 @@ def new_message(
     }
 
 
+def _unnumbered(messages: list[dict]) -> dict[ObjectId, list[dict]]:
+    by_chat: dict[ObjectId, list[dict]] = {}
+    for message in messages:
+        if "seq" not in message:
+            by_chat.setdefault(message["chat_id"], []).append(message)
+    return by_chat
+
+
+def _number(messages: list[dict], last: dict | None) -> None:
+    if last is not None and last.get("next_seq") is not None:
+        for seq, message in enumerate(messages, start=last["next_seq"] - len(messages) + 1):
+            message["seq"] = seq
+
+
 async def ainsert_messages(messages: list[dict]) -> None:
-    """One journaled round trip for a turn's messages (the user's words must not be lost)."""
+    """One journaled round trip for a turn's messages (the user's words must not be lost); messages
+    without a `seq` get the next numbers of their chat first (a turn's come from `aclaim_turn`)."""
+    for chat_id, unnumbered in _unnumbered(messages).items():
+        _number(unnumbered, await _chats(async_db()).find_one_and_update(
+            {"_id": chat_id}, {"$inc": {"next_seq": len(unnumbered)}}, projection={"next_seq": 1},
+            return_document=ReturnDocument.AFTER))
     await _messages(async_db(), durable=True).insert_many(messages, ordered=True)
 
 
 @_or_unavailable
 def insert_messages(messages: list[dict]) -> None:
+    for chat_id, unnumbered in _unnumbered(messages).items():
+        _number(unnumbered, _chats(sync_db()).find_one_and_update(
+            {"_id": chat_id}, {"$inc": {"next_seq": len(unnumbered)}}, projection={"next_seq": 1},
+            return_document=ReturnDocument.AFTER))
     _messages(sync_db(), durable=True).insert_many(messages, ordered=True)
 
 
+def _seq_range(chat_id: ObjectId, *, below: int, limit: int) -> dict:
+    # Bounded on both sides: SecantusDB reads the whole chat's keys for a one-sided range, even with a
+    # limit; a two-sided range on (chat_id, seq) reads `limit` keys whatever the chat's size.
+    return {"chat_id": chat_id, "seq": {"$gte": max(below - limit, 1), "$lt": below}}
+
+
+def _before_id(chat_id: ObjectId, before: ObjectId | None) -> dict:
+    # A chat not numbered yet (ensure_indexes numbers them at start): by _id, reading its whole index.
+    return {"chat_id": chat_id, **({"_id": {"$lt": before}} if before is not None else {})}
+
+
 @_or_unavailable
-def list_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None) -> list[dict]:
-    """Up to `limit` messages older than `before`, oldest → newest; one indexed find."""
-    query: dict = {"chat_id": chat_id}
+def list_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None,
+                  chat: dict | None = None) -> list[dict]:
+    """Up to `limit` messages older than `before` (else the newest), oldest → newest: one find on a
+    range of message numbers, after a read of `before`'s number (or of the chat, unless given)."""
+    db = sync_db()
     if before is not None:
-        query["_id"] = {"$lt": before}
-    newest_first = list(sync_db().messages.find(query).sort("_id", DESCENDING).limit(limit))
-    return newest_first[::-1]
+        below = (db.messages.find_one({"_id": before, "chat_id": chat_id}, {"seq": 1}) or {}).get("seq")
+    else:
+        chat = chat or db.chats.find_one({"_id": chat_id}, {"next_seq": 1}) or {}
+        below = chat["next_seq"] + 1 if chat.get("next_seq") is not None else None
+    if below is None:
+        newest_first = list(db.messages.find(_before_id(chat_id, before)).sort("_id", DESCENDING).limit(limit))
+        return newest_first[::-1]
+    return list(db.messages.find(_seq_range(chat_id, below=below, limit=limit)).sort("seq", ASCENDING))
 
 
-async def alist_recent_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = None) -> list[dict]:
-    """The newest `limit` messages before `before`, oldest → newest (the prompt's history)."""
-    query: dict = {"chat_id": chat_id}
-    if before is not None:
-        query["_id"] = {"$lt": before}
-    cursor = async_db().messages.find(query, {"role": 1, "kind": 1, "content": 1, "status": 1, "question_id": 1})
-    newest_first = await cursor.sort("_id", DESCENDING).limit(limit).to_list()
-    return newest_first[::-1]
+_HISTORY_FIELDS = {"role": 1, "kind": 1, "content": 1, "status": 1, "question_id": 1}
+
+
+async def alist_recent_messages(*, chat_id: ObjectId, limit: int, before: dict) -> list[dict]:
+    """The newest `limit` messages before the message `before`, oldest → newest (the prompt's history)."""
+    if before.get("seq") is None:
+        cursor = async_db().messages.find(_before_id(chat_id, before["_id"]), _HISTORY_FIELDS)
+        newest_first = await cursor.sort("_id", DESCENDING).limit(limit).to_list()
+        return newest_first[::-1]
+    cursor = async_db().messages.find(_seq_range(chat_id, below=before["seq"], limit=limit), _HISTORY_FIELDS)
+    return await cursor.sort("seq", ASCENDING).to_list()
 
 
 @_or_unavailable

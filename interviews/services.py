@@ -229,6 +229,13 @@ def _decode_cursor(cursor: str) -> tuple[datetime, chats.Id]:
 
 def list_messages(*, user_id: str, chat_id: str, limit: int = 50, before: str | None = None) -> tuple[list[dict], str | None]:
     """A page of a chat's messages, oldest → newest, ending just before `before`."""
+    return chat_page(user_id=user_id, chat_id=chat_id, limit=limit, before=before)[1:]
+
+
+def chat_page(*, user_id: str, chat_id: str, limit: int = 50,
+              before: str | None = None) -> tuple[dict, list[dict], str | None]:
+    """The chat, a page of its messages (oldest → newest, ending just before `before`) and the cursor of
+    the page before it: the chat is read once, the page costs the same in a chat of any size."""
     chat = get_chat(user_id=user_id, chat_id=chat_id)
     before_id = None
     if before:
@@ -237,10 +244,12 @@ def list_messages(*, user_id: str, chat_id: str, limit: int = 50, before: str | 
             raise InvalidMessage(_("`before` must be a message id."))
     # A reply left streaming by a writer that died is shown, and stored, as failed: Retry works.
     items = [chats.settle_reply(message) for message in chats.list_messages(chat_id=chat["_id"], limit=limit + 1,
-                                                                            before=before_id)]
-    has_more = len(items) > limit
-    items = items[1:] if has_more else items
-    return items, (str(items[0]["_id"]) if has_more and items else None)
+                                                                            before=before_id, chat=chat)]
+    if len(items) > limit:
+        items = items[1:]
+    elif not items or items[0].get("seq", 1) <= 1:  # numbers can skip (a turn whose save failed): ask them
+        return chat, items, None
+    return chat, items, str(items[0]["_id"])
 
 
 # ---------------------------------------------------------------- practice: finish, report, retry

@@ -75,11 +75,10 @@ def _int_or_none(value: str | None) -> int | None:
 @login_required
 @require_GET
 def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
-    chat = _chat_or_404(request, chat_id)
     before = request.GET.get("before")
     try:
-        items, next_before = services.list_messages(user_id=str(request.user.pk), chat_id=chat_id,
-                                                    limit=PAGE_SIZE, before=before)
+        chat, items, next_before = services.chat_page(user_id=str(request.user.pk), chat_id=chat_id, limit=PAGE_SIZE,
+                                                      before=before)
     except ChatError as error:
         raise Http404(error.detail) from error
     context = {
@@ -218,8 +217,7 @@ def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
 
 async def _page_events(request: HttpRequest, reply: answering.PendingReply, offset: int) -> AsyncIterator[bytes]:
     yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
-    async for event in answering.stream_reply(chat=reply.chat, message=reply.message, history=reply.history,
-                                             offset=offset):
+    async for event in answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset):
         if event.kind == "token":
             yield _sse("token", escape(event.delta), event.offset)
         else:
