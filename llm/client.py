@@ -1,9 +1,12 @@
 """The one module that talks to Ollama (the only one importing `ollama`).
 
-Settings are read at call time, so tests can point OLLAMA_HOST anywhere: OLLAMA_HOST,
-OLLAMA_MODEL, LLM_TIMEOUT_S (connect, and the longest silence while waiting for the
-next bytes: a long reply that keeps streaming is never cut), LLM_CONNECT_RETRIES,
-LLM_NUM_CTX, LLM_NUM_PREDICT (a cap on every reply's length).
+Settings are read at call time, so tests can point OLLAMA_HOST anywhere: OLLAMA_HOST (or
+OLLAMA_HOSTS, several servers tried in turn), OLLAMA_MODEL, LLM_TIMEOUT_S (connect, and the
+longest silence while waiting for the next bytes: a long reply that keeps streaming is never
+cut), LLM_CONNECT_RETRIES, LLM_NUM_CTX, LLM_NUM_PREDICT (a cap on every reply's length).
+
+Streams read Ollama's NDJSON with httpx and `json.loads` (the `ollama` package builds a pydantic
+object per token, several times the cost of the parse); the rest goes through `ollama`.
 
 Every failure is an `LLMError` whose `user_message` can be shown as it is.
 """
@@ -29,6 +32,9 @@ Messages = list[dict[str, Any]]
 T = TypeVar("T")
 
 _BACKOFF_S = 0.2  # first pause between connection attempts; doubles each time
+# A host that refused or failed a stream before its first token goes to the back of the line for
+# this long: the next streams start on the other hosts at once instead of trying it first again.
+HOST_DOWN_S = 30.0
 # A retry that repeats a temperature-0 request would repeat the same bad output.
 _RETRY_TEMPERATURE = 0.3
 # What a failing server or network looks like through `ollama` (a ConnectError arrives
@@ -79,38 +85,52 @@ async def stream(messages: Messages, *, model: str | None = None, options: dict[
     model = model or settings.OLLAMA_MODEL
     started = time.perf_counter()
     first_delta_at: float | None = None
-    last: Any = None
-    client = _streaming_client()
+    last: dict[str, Any] | None = None
+    host = None
     retries = settings.LLM_CONNECT_RETRIES if connect_retries is None else connect_retries
+    body = {"model": model, "messages": messages, "options": _options(options), "stream": True}
     try:
         for attempt in range(retries + 1):
-            try:
-                parts = await client.chat(model=model, messages=messages, options=_options(options), stream=True)
-                async with aclosing(parts):
-                    # Read on past the `done` part to the end of the response (the server ends it
-                    # at once), so the connection goes back to the pool for the next reply.
-                    async for part in parts:
-                        if part.message.content:
-                            first_delta_at = first_delta_at or time.perf_counter()
-                            yield part.message.content
-                        if part.done:
-                            last = part
-                if last is not None:
-                    return
-                raise LLMUnavailable(f"{settings.OLLAMA_HOST} ended the stream before it was done")
-            except _TRANSPORT_ERRORS as exc:
-                if first_delta_at is not None or not _retryable(exc) or attempt == retries:
-                    raise _translate(exc) from exc
+            for host in _hosts_to_try():
+                try:
+                    async with _streaming_client(host).stream("POST", "/api/chat", json=body) as response:
+                        if response.status_code >= 400:
+                            raise _response_error(response.status_code, await response.aread())
+                        # Read on past the `done` part to the end of the response (the server ends it
+                        # at once), so the connection goes back to the pool for the next reply.
+                        async for line in response.aiter_lines():
+                            if not line:
+                                continue
+                            part = json.loads(line)
+                            if "error" in part:
+                                raise ollama.ResponseError(part["error"], -1)
+                            content = (part.get("message") or {}).get("content")
+                            if content:
+                                first_delta_at = first_delta_at or time.perf_counter()
+                                yield content
+                            if part.get("done"):
+                                last = part
+                    if last is not None:
+                        return
+                    raise LLMUnavailable(f"{host} ended the stream before it was done")
+                except _TRANSPORT_ERRORS as exc:
+                    if first_delta_at is not None or not _retryable(exc):
+                        raise _translate(exc, host) from exc
+                    _mark_down(host)
+                    failure = exc
+            if attempt == retries:
+                raise _translate(failure, host) from failure
             await asyncio.sleep(_BACKOFF_S * 2**attempt)
     finally:
         if usage is not None:
             usage.update(
                 model=model,
+                host=host,
                 ttft_ms=None if first_delta_at is None else round((first_delta_at - started) * 1000, 1),
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
-                prompt_tokens=getattr(last, "prompt_eval_count", None),
-                completion_tokens=getattr(last, "eval_count", None),
-                done_reason=getattr(last, "done_reason", None),
+                prompt_tokens=(last or {}).get("prompt_eval_count"),
+                completion_tokens=(last or {}).get("eval_count"),
+                done_reason=(last or {}).get("done_reason"),
             )
 
 
@@ -176,23 +196,52 @@ def _ssl_context() -> ssl.SSLContext:
 def _client(*, timeout: float | None = None, **options: Any) -> ollama.AsyncClient:
     # A client per call (but see _streaming_client): async clients belong to one event loop,
     # and the sync wrappers run on their own loops.
-    return ollama.AsyncClient(host=settings.OLLAMA_HOST, timeout=timeout or settings.LLM_TIMEOUT_S,
+    return ollama.AsyncClient(host=_hosts_to_try()[0], timeout=timeout or settings.LLM_TIMEOUT_S,
                               verify=_ssl_context(), **options)
+
+
+def hosts() -> list[str]:
+    """The Ollama servers to use, in order of preference: OLLAMA_HOSTS, else OLLAMA_HOST."""
+    return list(settings.OLLAMA_HOSTS) or [settings.OLLAMA_HOST]
+
+
+_down_until: dict[str, float] = {}  # host → when it may go first again
+
+
+def _hosts_to_try() -> list[str]:
+    """Every host: those that failed within HOST_DOWN_S last, the latest failure last (they may be
+    back: they are still tried, after the others)."""
+    now = time.monotonic()
+    return sorted(hosts(), key=lambda host: max(_down_until.get(host, 0), now))
+
+
+def _mark_down(host: str) -> None:
+    _down_until[host] = time.monotonic() + HOST_DOWN_S
+
+
+def _response_error(status: int, body: bytes) -> ollama.ResponseError:
+    try:
+        error = json.loads(body).get("error") or body.decode(errors="replace")
+    except (ValueError, AttributeError):
+        error = body.decode(errors="replace")
+    return ollama.ResponseError(error, status)
 
 
 # Streams share one client per event loop (uvicorn runs one), host and timeout, and so its open
 # connections: a reply skips building a client and connecting (~1 ms). A stream closed before its
-# end closes its connection, which still stops the model at once.
-_streaming_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[str, float], ollama.AsyncClient]] = (
+# end closes its connection, which stops the model at once.
+_streaming_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[str, float], httpx.AsyncClient]] = (
     weakref.WeakKeyDictionary())
 
 
-def _streaming_client() -> ollama.AsyncClient:
+def _streaming_client(host: str) -> httpx.AsyncClient:
     clients = _streaming_clients.setdefault(asyncio.get_running_loop(), {})
-    key = (settings.OLLAMA_HOST, settings.LLM_TIMEOUT_S)
+    key = (host, settings.LLM_TIMEOUT_S)
     if key not in clients:
         # No cap on connections: each open stream holds one, and streams must not queue for them.
-        clients[key] = _client(limits=httpx.Limits(max_connections=None, max_keepalive_connections=20))
+        clients[key] = httpx.AsyncClient(base_url=host, timeout=settings.LLM_TIMEOUT_S, verify=_ssl_context(),
+                                         limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
+                                         headers={"Content-Type": "application/json", "Accept": "application/json"})
     return clients[key]
 
 
@@ -224,8 +273,8 @@ def _retryable(exc: BaseException) -> bool:
     return isinstance(exc, (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, ConnectionError))
 
 
-def _translate(exc: BaseException) -> LLMError:
-    host = settings.OLLAMA_HOST
+def _translate(exc: BaseException, host: str | None = None) -> LLMError:
+    host = host or settings.OLLAMA_HOST
     if isinstance(exc, httpx.TimeoutException):
         return LLMTimeout(f"{host} sent nothing for {settings.LLM_TIMEOUT_S} s ({type(exc).__name__})")
     if isinstance(exc, ollama.ResponseError):

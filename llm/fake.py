@@ -21,6 +21,7 @@ import itertools
 import json
 import re
 import threading
+import time
 from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
@@ -171,8 +172,12 @@ class FakeOllama:
 
     @staticmethod
     def _paced(exchange: Exchange, reply: Reply) -> Generator[str, None, None]:
+        # Each token is due at a fixed time from the start, as a model's are: time spent sending one
+        # (or a busy machine) delays that token, not every token after it.
+        due = time.monotonic()
         for index, token in enumerate(reply.tokens):
-            if not exchange.wait(reply.first_token_delay if index == 0 else reply.token_delay):
+            due += reply.first_token_delay if index == 0 else reply.token_delay
+            if not exchange.wait_until(due):
                 exchange.drop()  # the client left, or we are stopping: never claim the reply is done
                 return
             yield token

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import select
 import socket
 import sys
@@ -221,7 +222,10 @@ class Exchange(BaseHTTPRequestHandler):
 
         Returns False in those two cases, True when the time simply passed.
         """
-        deadline = time.monotonic() + seconds
+        return self.wait_until(time.monotonic() + seconds)
+
+    def wait_until(self, deadline: float) -> bool:
+        """`wait` until a `time.monotonic()` deadline: tokens paced by deadlines don't drift."""
         while not (self.server.stopping.is_set() or self.client_gone()):
             left = deadline - time.monotonic()
             if left <= 0:
@@ -241,7 +245,8 @@ class Exchange(BaseHTTPRequestHandler):
         # poll, not select: select breaks on descriptors above 1024, which a benchmark reaches.
         poller = select.poll()
         poller.register(self.connection, select.POLLIN | select.POLLHUP | select.POLLERR)
-        return bool(poller.poll(int(timeout_s * 1000)))
+        # Rounded up: the last fraction of a millisecond is slept, not spun through with 0 ms polls.
+        return bool(poller.poll(math.ceil(timeout_s * 1000)))
 
     def _check_eof(self) -> None:
         try:

@@ -227,6 +227,9 @@ MONGODB_TIMEOUT_MS = env_int("MONGODB_TIMEOUT_MS", 3000)
 
 # LLM (any Ollama server). Unset means the local llama.cpp server that `make run` starts.
 OLLAMA_HOST = env_str("OLLAMA_HOST", "http://127.0.0.1:11435")
+# Several Ollama servers (comma-separated) in order of preference: a stream that cannot start on one
+# starts on the next before its first token. Empty: OLLAMA_HOST alone.
+OLLAMA_HOSTS = env_list("OLLAMA_HOSTS", "")
 OLLAMA_MODEL = env_str("OLLAMA_MODEL", "smollm2")
 LLM_TIMEOUT_S = env_float("LLM_TIMEOUT_S", 120.0)
 # Where `make run` says how far the offline model's build and start have got (llm/local_status.py).

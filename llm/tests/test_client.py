@@ -1,4 +1,4 @@
-"""llm.client through the real `ollama` package against the fake server, over HTTP."""
+"""llm.client against the fake server, over HTTP (streams through httpx, JSON and pings through `ollama`)."""
 
 import asyncio
 import contextlib
@@ -21,6 +21,14 @@ MESSAGES = [{"role": "system", "content": "You are an interviewer."}, {"role": "
 
 async def collect(**kwargs) -> list[str]:
     return [delta async for delta in client.stream(MESSAGES, **kwargs)]
+
+
+@pytest.fixture(autouse=True)
+def _every_host_up():
+    """A host another test saw fail would go last for a while: each test starts with all of them up."""
+    client._down_until.clear()
+    yield
+    client._down_until.clear()
 
 
 @pytest.fixture
@@ -239,3 +247,29 @@ async def test_it_gives_up_on_a_silent_server_within_the_timeout(settings):
 
         assert await client.is_available(timeout=0.3) is False
         assert time.monotonic() - started < 1.0
+
+
+async def test_it_starts_on_the_next_host_when_the_first_is_down(stopped_server, fake_ollama, settings):
+    settings.OLLAMA_HOSTS = [stopped_server.url, fake_ollama.url]
+    fake_ollama.add_reply(["From", " the", " second."])
+    usage: dict = {}
+    assert await collect(usage=usage) == ["From", " the", " second."]
+    assert usage["host"] == fake_ollama.url
+    assert client._hosts_to_try()[0] == fake_ollama.url  # the failed host goes last for a while
+
+
+async def test_a_busy_host_hands_the_stream_to_the_next_but_a_started_reply_never_moves(fake_ollama, settings):
+    second = FakeOllama().start()
+    try:
+        settings.OLLAMA_HOSTS = [fake_ollama.url, second.url]
+        fake_ollama.add_failure("503")
+        second.add_reply(["Second", " host."])
+        assert await collect() == ["Second", " host."]
+
+        client._down_until.clear()
+        fake_ollama.add_failure("cut", after_tokens=2)
+        with pytest.raises(client.LLMUnavailable):
+            await collect()
+        assert len(second.chat_requests) == 1  # text was sent: the reply is not written again elsewhere
+    finally:
+        second.stop()
