@@ -102,8 +102,7 @@ async def post_message(*, user_id: str, chat_id: str, content: object, inline: b
         if first is not None:
             return await _repeated_turn(user_id=user_id, chat_oid=chat_oid, first=first)
     try:
-        await _check_rate(user_id=user_id)
-        await _claim_reply(user_id=user_id, message_id=reply_id)
+        await _check_rate_and_claim(user_id=user_id, message_id=reply_id)
         try:
             return await _save_turn(user_id=user_id, chat_oid=chat_oid, content=content,
                                     answer_id=answer_id, reply_id=reply_id, inline=inline)
@@ -130,6 +129,19 @@ async def _repeated_turn(*, user_id: str, chat_oid: chats.Id, first: dict) -> Tu
     if answer is None or reply is None:  # the first request is still saving them
         raise LimitExceeded(_("The same message is being sent already; try again in a moment."), retry_after=1)
     return Turn(chat=chat, user_message=answer, assistant_message=reply)
+
+
+async def _check_rate_and_claim(*, user_id: str, message_id: chats.Id) -> None:
+    """`_check_rate` and `_claim_reply` at once (one round trip of waiting, not two); a claim taken by
+    a request over its rate is handed back."""
+    rate, claim = await asyncio.gather(_check_rate(user_id=user_id),
+                                       _claim_reply(user_id=user_id, message_id=message_id), return_exceptions=True)
+    if isinstance(rate, BaseException):
+        if claim is None:
+            await asyncio.shield(chats.arelease_user_reply(user_id=user_id, message_id=message_id))
+        raise rate
+    if isinstance(claim, BaseException):
+        raise claim
 
 
 async def _claim_reply(*, user_id: str, message_id: chats.Id) -> None:
@@ -208,8 +220,7 @@ async def retry_reply(*, user_id: str, chat_id: str, message_id: str, inline: bo
         raise ChatNotFound()
     if chat.get("status") == "finished":  # its report (or screening) is made of the replies as they were
         raise _finished_error(chat)
-    await _check_rate(user_id=user_id)
-    await _claim_reply(user_id=user_id, message_id=message_oid)
+    await _check_rate_and_claim(user_id=user_id, message_id=message_oid)
     message = await chats.areset_message_for_retry(chat_id=chat_oid, message_id=message_oid, claimed=inline)
     if message is None:
         await chats.arelease_user_reply(user_id=user_id, message_id=message_oid)
@@ -265,24 +276,23 @@ async def ask_for_help(*, user_id: str, chat_id: str, kind: str) -> Turn:
 
 
 async def find_reply(*, user_id: str, chat_id: str, message_id: str) -> PendingReply:
-    """An assistant message of the user's chat (both reads go to Mongo at once).
-
-    Raises ChatNotFound for a missing or foreign one.
+    """An assistant message of the user's chat. Its two reads and the count of the user's connections
+    go to Mongo at once; a connection over STREAMS_PER_MINUTE is refused unless the reply has ended
+    (it is only read back then). Raises ChatNotFound for a missing or foreign one.
     """
     chat_oid, message_oid = chat_id_or_404(chat_id), chats.parse_id(message_id)
     if message_oid is None:
         raise ChatNotFound()
-    chat, message = await asyncio.gather(
+    chat, message, (hits, retry_after) = await asyncio.gather(
         chats.aget_chat(user_id=user_id, chat_id=chat_oid),
         chats.aget_message(chat_id=chat_oid, message_id=message_oid),
+        chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60),
     )
     if chat is None or message is None or message["role"] != "assistant":
         raise ChatNotFound()
     message = await chats.asettle_reply(message)  # its writer died: answer it as failed, never wait on it
-    if message["status"] == "streaming":  # a finished one is only read back; a live one may generate
-        hits, retry_after = await chats.ahit_rate_limit(key=f"streams:{user_id}", window_s=60)
-        if hits > settings.STREAMS_PER_MINUTE:
-            raise LimitExceeded(_("Too many reply connections; try again in a moment."), retry_after=retry_after)
+    if message["status"] == "streaming" and hits > settings.STREAMS_PER_MINUTE:
+        raise LimitExceeded(_("Too many reply connections; try again in a moment."), retry_after=retry_after)
     return PendingReply(chat=chat, message=message)
 
 

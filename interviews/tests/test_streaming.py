@@ -203,6 +203,19 @@ async def test_a_reader_that_goes_away_leaves_the_reply_to_be_written_to_its_end
     assert len(fake_ollama.chat_requests) == 1
 
 
+async def test_a_reply_cut_by_its_process_shutting_down_is_saved_interrupted(free_chat, fake_ollama, user):
+    fake_ollama.add_reply(["tok "] * 100, token_delay=0.02)
+    turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi",
+                                        inline=True)
+    stream = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
+    await anext(stream)
+    replies.running(turn.assistant_message["_id"]).task.cancel()  # what the event loop's end does to it
+    events = [event async for event in stream]
+    assert events[-1].kind == "done" and events[-1].message["status"] == "interrupted"
+    stored = await _saved_when_ended(free_chat, turn.assistant_message["_id"])
+    assert stored["status"] == "interrupted" and 0 < len(stored["content"]) < len("tok " * 100)
+
+
 async def test_a_second_reader_follows_the_same_reply_from_its_offset(free_chat, fake_ollama, user):
     fake_ollama.add_reply(["one ", "two ", "three ", "four ", "five"], token_delay=0.05)
     turn = await answering.post_message(user_id=str(user.pk), chat_id=str(free_chat["_id"]), content="hi")
