@@ -319,6 +319,8 @@ async def stream_reply(*, chat: dict, message: dict, offset: int = 0) -> AsyncIt
             chats.alist_recent_messages(chat_id=chat["_id"], limit=prompts.HISTORY_LIMIT, before=message))
         if claimed:
             generation = _start(chat=chat, message=message, history=history)
+        else:  # another reader here may have claimed and started it meanwhile
+            generation = replies.running(message["_id"])
     if generation is not None:
         events = replies.follow(generation, offset=offset)
     else:
