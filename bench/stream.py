@@ -1,6 +1,7 @@
 """Streaming benchmark: what the app adds between the model's tokens and the user's browser.
 
-Run from the project root:  python bench/stream.py [--samples 25] [--tokens 50] [--concurrency 50]
+Run from the project root:  python bench/stream.py [--samples 25] [--tokens 50] [--concurrency 50,200]
+    [--concurrent-seconds 10] [--history 100,1000,10000]
 
 It measures the path a browser takes (DESIGN.md "Sending an answer"): the htmx POST to
 /chats/<id>/messages (saves the answer and an empty reply), then the SSE GET of
@@ -14,7 +15,9 @@ trips before the model is called, per-token SSE framing, and rendering the final
 cost, the database round trips a turn must wait on before its first token are measured
 on their own (the app's calls, in its order, through its drivers) and printed apart;
 "beyond DB round trips" is what remains. `DB_POOL_MAX_SIZE=0` (in the environment) runs
-the app without its Postgres connection pool.
+the app without its Postgres connection pool. Then: many users answering at once (each reply
+lasting --concurrent-seconds, as a real model's do), with the app's memory (RSS) idle and at its
+peak; and a chat's first page and an answer's TTFT in chats of 100 to 10,000 messages.
 
 Everything it needs starts here and is removed at the end: SecantusDB in memory, a
 dedicated Postgres database (migrated, then dropped), the fake model, uvicorn.
@@ -87,6 +90,23 @@ def _cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux /proc), in seconds."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime (fields 14, 15)
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process (Linux /proc), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def sample_rss(pid: int, stop: asyncio.Event) -> float:
+    """The highest RSS of `pid` until `stop`, sampled every 100 ms."""
+    peak = _rss_mb(pid)
+    while not stop.is_set():
+        await asyncio.sleep(0.1)
+        peak = max(peak, _rss_mb(pid))
+    return peak
 
 
 # ---------------------------------------------------------------- the pieces the bench starts
@@ -221,6 +241,27 @@ async def app_stream(http, chat_id: str) -> Stream:
                   post=posted - started)
 
 
+def fill_chat(user: BenchUser, size: int) -> str:
+    """A coach chat of `size` messages (its greeting, then answers and replies), as a long interview leaves it."""
+    from interviews import chats
+
+    chat = new_chat(user)
+    for start in range(1, size, 1000):
+        chats.insert_messages([
+            chats.new_message(chat_id=chat["_id"], user_id=chat["user_id"], role=("user", "assistant")[i % 2],
+                              kind=("answer", "reply")[i % 2], content=ANSWER if i % 2 == 0 else REPLY_SENTENCE)
+            for i in range(start, min(start + 1000, size))])
+    return str(chat["_id"])
+
+
+async def page_time(http, chat_id: str) -> float:
+    started = time.perf_counter()
+    response = await http.get(f"/chats/{chat_id}/")
+    if response.status_code != 200:
+        raise RuntimeError(f"GET page answered {response.status_code}")
+    return time.perf_counter() - started
+
+
 def _client(base_url: str, session_key: str):
     import httpx
 
@@ -267,6 +308,9 @@ async def db_costs(user: BenchUser) -> tuple[list[list[str]], dict[str, list[flo
         return chats.new_message(chat_id=scratch, user_id=user_id, role="assistant", kind="reply", content="")
 
     last = history[-1]["_id"]
+    # The prompt's history is read before the reply: by its number where messages have one (the
+    # app numbers them since issue #14), else by id.
+    before_reply = {"_id": ObjectId(), "seq": history[-1]["seq"] + 1} if "seq" in history[-1] else ObjectId()
     mongo = [
         ("Mongo insert_many, 2 messages, j=True (POST)",
          lambda: chats.ainsert_messages([new_message(), new_message()])),
@@ -276,7 +320,7 @@ async def db_costs(user: BenchUser) -> tuple[list[list[str]], dict[str, list[flo
          lambda: chats.aclaim_turn(user_id=user_id, chat_id=chat_id, preview=ANSWER)),
         ("Mongo find_one by _id (chat, message)", lambda: chats.aget_message(chat_id=chat_id, message_id=last)),
         ("Mongo find sort _id desc limit 40 (history of 40)",
-         lambda: chats.alist_recent_messages(chat_id=chat_id, limit=40, before=ObjectId())),
+         lambda: chats.alist_recent_messages(chat_id=chat_id, limit=40, before=before_reply)),
         ("Mongo update_one, j=True (save reply)",
          lambda: chats.afinish_message(message_id=last, content=REPLY_SENTENCE, status="complete", meta={})),
         ("Mongo find stop flags (all a process's streams, every 250 ms)",
@@ -343,7 +387,7 @@ async def db_costs(user: BenchUser) -> tuple[list[list[str]], dict[str, list[flo
         started = time.perf_counter()
         await asyncio.gather(chats.aget_chat(user_id=user_id, chat_id=chat_id),
                              chats.aget_message(chat_id=chat_id, message_id=last),
-                             chats.alist_recent_messages(chat_id=chat_id, limit=prompts.HISTORY_LIMIT, before=ObjectId()))
+                             chats.alist_recent_messages(chat_id=chat_id, limit=prompts.HISTORY_LIMIT, before=before_reply))
         return elapsed + time.perf_counter() - started
 
     await post_path(), await get_path()  # warm
@@ -419,10 +463,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=25, help="sequential streams per token delay")
     parser.add_argument("--tokens", type=int, default=50, help="tokens in every reply")
-    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--concurrency", default="50,200", help="streams at once, one per user (comma-separated)")
+    parser.add_argument("--concurrent-seconds", type=float, default=10.0, help="how long each concurrent reply lasts")
+    parser.add_argument("--history", default="100,1000,10000", help="chat sizes for the page and TTFT rows")
     parser.add_argument("--delays", default="0,20", help="token delays of the fake model, ms")
     args = parser.parse_args()
     delays = [float(d) / 1000 for d in args.delays.split(",")]
+    args.levels = [int(n) for n in args.concurrency.split(",")]
+    args.sizes = [int(n) for n in args.history.split(",")]
     began = time.perf_counter()
 
     print(f"stream bench: {args.samples} sequential streams per token delay, {args.tokens} tokens a reply, "
@@ -437,12 +485,15 @@ def main() -> None:
             "OLLAMA_HOST": f"http://127.0.0.1:{fake_port}", "DEBUG": "false", "SECRET_KEY": secrets.token_hex(32),
             "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING",
             # The product's per-user limits would refuse a benchmark's back-to-back answers.
-            "MESSAGES_PER_MINUTE": "1000000", "CHATS_PER_DAY": "1000000",
+            "MESSAGES_PER_MINUTE": "1000000", "CHATS_PER_DAY": "1000000", "STREAMS_PER_MINUTE": "1000000",
             # DEBUG off and no collectstatic: WhiteNoise warns; the streaming path serves no static files.
             "PYTHONWARNINGS": "ignore:No directory at",
         }
         setup_django(env)
-        users = make_users(args.concurrency + 1)
+        # DEBUG off serves the page's static files from the manifest, as a deploy does.
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, check=True,
+                       env={**os.environ, **env})
+        users = make_users(max(args.levels) + 1)
         base_url = f"http://127.0.0.1:{app_port}"
         results = asyncio.run(run_phases(args, delays, users, base_url, fake_port, app_port, db_name))
     report(args, delays, results)
@@ -474,24 +525,38 @@ async def run_phases(args, delays, users, base_url, fake_port, app_port, db_name
                 app = await _sequential(lambda: app_stream(solo, chat_id), args.samples)
                 cpu = _cpu_seconds(server.pid) - cpu_before
                 results["delays"][delay] = {"direct": direct, "app": app, "cpu": cpu}
-        delay = delays[-1]
-        crowd = [(_client(base_url, user.session_key), str(new_chat(user)["_id"])) for user in users[1:]]
-        with fake_ollama(fake_port, token_delay=delay, tokens=args.tokens):
-            started = time.perf_counter()
-            direct = await asyncio.gather(*(direct_stream() for _ in crowd))
-            direct_wall = time.perf_counter() - started
-            stop = asyncio.Event()
-            watcher = asyncio.create_task(sample_pg_connections(db_name, stop))
-            cpu_before = _cpu_seconds(server.pid)
-            started = time.perf_counter()
-            app = await asyncio.gather(*(app_stream(client, chat_id) for client, chat_id in crowd))
-            app_wall = time.perf_counter() - started
-            cpu = _cpu_seconds(server.pid) - cpu_before
-            stop.set()
-            results["concurrent"] = {"delay": delay, "direct": direct, "direct_wall": direct_wall, "app": app,
-                                     "app_wall": app_wall, "cpu": cpu,
-                                     "pg_held": held_while_streaming(await watcher, started, app)}
-        for client in [solo, *(client for client, _ in crowd)]:
+        results["rss_idle"] = _rss_mb(server.pid)
+        with fake_ollama(fake_port, token_delay=0, tokens=args.tokens):
+            results["history"] = []
+            for size in args.sizes:
+                chat_id = await sync_to_async(fill_chat)(users[0], size)
+                await page_time(solo, chat_id)  # warm
+                pages = [await page_time(solo, chat_id) for _ in range(10)]
+                turns = await _sequential(lambda: app_stream(solo, chat_id), 5)  # noqa: B023 (awaited here)
+                results["history"].append({"size": size, "pages": pages, "turns": turns})
+        delay = args.concurrent_seconds / args.tokens
+        results["concurrent"] = []
+        crowd_clients = [_client(base_url, user.session_key) for user in users[1:]]
+        for level in args.levels:
+            crowd = [(client, str(new_chat(user)["_id"])) for client, user in zip(crowd_clients[:level], users[1:], strict=False)]
+            with fake_ollama(fake_port, token_delay=delay, tokens=args.tokens):
+                started = time.perf_counter()
+                direct = await asyncio.gather(*(direct_stream() for _ in crowd))
+                direct_wall = time.perf_counter() - started
+                stop = asyncio.Event()
+                watcher = asyncio.create_task(sample_pg_connections(db_name, stop))
+                memory = asyncio.create_task(sample_rss(server.pid, stop))
+                cpu_before = _cpu_seconds(server.pid)
+                started = time.perf_counter()
+                app = await asyncio.gather(*(app_stream(client, chat_id) for client, chat_id in crowd))
+                app_wall = time.perf_counter() - started
+                cpu = _cpu_seconds(server.pid) - cpu_before
+                stop.set()
+                results["concurrent"].append({
+                    "level": level, "delay": delay, "direct": direct, "direct_wall": direct_wall, "app": app,
+                    "app_wall": app_wall, "cpu": cpu, "rss_peak": await memory,
+                    "pg_held": held_while_streaming(await watcher, started, app)})
+        for client in [solo, *crowd_clients]:
             await client.aclose()
     return results
 
@@ -538,22 +603,36 @@ def report(args, delays, results) -> None:
           "whole reply app / direct (medians);\nCPU is the uvicorn process's user+system time over the streams, "
           "divided by the tokens (or turns) it served.")
 
-    c = results["concurrent"]
-    app, direct = c["app"], c["direct"]
-    tokens = sum(s.tokens for s in app)
-    failed = [s for s in app if s.error]
-    rows = [
-        ["fake direct", f"{c['direct_wall']:.2f} s", f"{sum(s.complete for s in direct)}/{len(direct)}", "",
-         _ms(_percentile([s.ttft for s in direct], 0.5)), _ms(_percentile([s.ttft for s in direct], 0.9)), "", ""],
-        ["app", f"{c['app_wall']:.2f} s",
-         f"{sum(s.complete and s.tokens == args.tokens for s in app)}/{len(app)}", str(len(failed)),
-         _ms(_percentile([s.ttft for s in app], 0.5)), _ms(_percentile([s.ttft for s in app], 0.9)),
-         f"{c['cpu'] * 1e6 / max(tokens, 1):.0f} µs", c["pg_held"]],
-    ]
-    print(f"\n{len(app)} concurrent streams, one per user, token delay {c['delay'] * 1000:.0f} ms "
-          f"(a reply alone takes {args.tokens * c['delay']:.1f} s):")
-    print(_table(["", "wall", "complete", "errors", "TTFT p50", "TTFT p90", "CPU/token", "Postgres conns open"], rows))
-    for stream in failed[:5]:
+    rows = []
+    for h in results["history"]:
+        turns = h["turns"]
+        rows.append([f"{h['size']:,}", f"{_ms(_percentile(h['pages'], 0.5))} / {_ms(_percentile(h['pages'], 0.9))}",
+                     _ms(_percentile([t.ttft for t in turns], 0.5)),
+                     f"{sum(t.complete for t in turns)}/{len(turns)}"])
+    print("\nA chat of N messages (token delay 0): its page (GET /chats/<id>/, 10 samples) and an answer's TTFT (5):")
+    print(_table(["messages", "page p50 / p90", "TTFT p50", "complete"], rows))
+
+    rows = []
+    failures = []
+    for c in results["concurrent"]:
+        app, direct = c["app"], c["direct"]
+        tokens = sum(s.tokens for s in app)
+        failed = [s for s in app if s.error]
+        failures += failed
+        rows.append([f"{c['level']} fake direct", f"{c['direct_wall']:.2f} s",
+                     f"{sum(s.complete for s in direct)}/{len(direct)}", "",
+                     _ms(_percentile([s.ttft for s in direct], 0.5)), _ms(_percentile([s.ttft for s in direct], 0.99)),
+                     "", "", ""])
+        rows.append([f"{c['level']} app", f"{c['app_wall']:.2f} s",
+                     f"{sum(s.complete and s.tokens == args.tokens for s in app)}/{len(app)}", str(len(failed)),
+                     _ms(_percentile([s.ttft for s in app], 0.5)), _ms(_percentile([s.ttft for s in app], 0.99)),
+                     f"{c['cpu'] * 1e6 / max(tokens, 1):.0f} µs", c["pg_held"], f"{c['rss_peak']:.0f} MB"])
+    c = results["concurrent"][-1]
+    print(f"\nConcurrent streams, one per user, each reply {args.tokens} tokens {c['delay'] * 1000:.0f} ms apart "
+          f"({args.concurrent_seconds:.0f} s); app RSS idle {results['rss_idle']:.0f} MB:")
+    print(_table(["", "wall", "complete", "errors", "TTFT p50", "TTFT p99", "CPU/token", "Postgres conns open",
+                  "RSS peak"], rows))
+    for stream in failures[:5]:
         print(f"  error: {stream.error}")
     from django.conf import settings
 
