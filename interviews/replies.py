@@ -98,7 +98,7 @@ def running(message_id: chats.Id) -> Generation | None:
 
 def stop_here(message_ids: list[chats.Id]) -> None:
     """Replies this process writes stop on their next token (others see the Mongo flag)."""
-    _stop_signals.update(message_ids)
+    _stop_signals.update(message_id for message_id in message_ids if message_id in _running)
 
 
 def start(*, message: dict, write: Callable[[dict], AsyncIterator[str]]) -> Generation:
