@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from accounts.api import router as accounts_router
 from accounts.tokens import JWTAuth
 from applications.api import router as applications_router
+from applications.api_board import router as board_router
 from applications.services import ApplicationError
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
@@ -90,4 +91,5 @@ api.add_router("/", personas_router)
 api.add_router("/", resumes_router)  # before vacancies: /vacancies/matches vs /vacancies/{id}
 api.add_router("/", vacancies_router)
 api.add_router("/", applications_router)
+api.add_router("/", board_router)
 api.add_router("/", salary_router)

@@ -1,0 +1,55 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from applications import board
+from applications.models import Application
+from vacancies.models import Vacancy
+
+
+class ResponseFilterForm(forms.Form):
+    """The responses page's GET filters (the API declares the same in applications.api_board).
+
+    The vacancy is a plain number, not a choice: one that is not the employer's is the board's 404,
+    as in the API and the export, rather than a form error that would tell it exists.
+    """
+
+    vacancy = forms.IntegerField(label=_("Vacancy"), required=False, min_value=1, widget=forms.Select)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any"))] + Application.Status.choices)
+    score_min = forms.IntegerField(label=_("Score from"), required=False, min_value=board.SCORE_MIN,
+                                   max_value=board.SCORE_MAX, widget=forms.NumberInput(attrs={"placeholder": "0"}))
+    score_max = forms.IntegerField(label=_("Score to"), required=False, min_value=board.SCORE_MIN,
+                                   max_value=board.SCORE_MAX, widget=forms.NumberInput(attrs={"placeholder": "100"}))
+    applied_from = forms.DateField(label=_("Applied from"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    applied_to = forms.DateField(label=_("Applied to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=[
+        ("-date", _("Newest first")), ("date", _("Oldest first")),
+        ("-score", _("Best score first")), ("score", _("Lowest score first")),
+    ])
+
+    def __init__(self, *args, employer, **kwargs):
+        super().__init__(*args, **kwargs)
+        vacancies = Vacancy.objects.for_owner(employer).order_by("title").values_list("pk", "title")
+        self.fields["vacancy"].widget.choices = [("", _("All vacancies"))] + list(vacancies)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("score_min"), data.get("score_max")
+        if low is not None and high is not None and low > high:
+            raise ValidationError(_("The lowest score cannot be above the highest."))
+        start, end = data.get("applied_from"), data.get("applied_to")
+        if start and end and start > end:
+            raise ValidationError(_("The first date cannot be after the last."))
+        return data
+
+    def filters(self) -> board.Filters:
+        """Call after is_valid(): the board's filters."""
+        data = self.cleaned_data
+        return board.Filters(vacancy_id=data.get("vacancy"), status=data.get("status") or None,
+                             score_min=data.get("score_min"), score_max=data.get("score_max"),
+                             applied_from=data.get("applied_from"), applied_to=data.get("applied_to"))
+
+    def sort_order(self) -> str:
+        return self.cleaned_data.get("sort") or board.DEFAULT_SORT
