@@ -48,9 +48,9 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to OnlyJobless, %(name)s!") % {"name": user.username})
-            return _done(request, "/")
+            return _done(request, _next_url(request))
     status = 400 if request.method == "POST" else 200
-    return _form_page(request, "accounts/register.html", form, status=status)
+    return _form_page(request, "accounts/register.html", form, status=status, next=_next_url(request, ""))
 
 
 @require_http_methods(["GET", "POST"])

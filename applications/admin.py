@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from applications.models import Application
+from applications.models import Application, Invite
 
 
 @admin.register(Application)
@@ -13,3 +13,17 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ("chat_id", "assessment_queued_at", "screening_finished_at", "decided_at", "created_at",
                        "updated_at")
     date_hierarchy = "created_at"
+
+
+@admin.register(Invite)
+class InviteAdmin(admin.ModelAdmin):
+    """Invites are made by employers (the link is shown to them once); operators can only look and revoke."""
+
+    list_display = ("vacancy", "note", "state", "expires_at", "opened_at", "accepted_at", "revoked_at", "created_at")
+    list_select_related = ("vacancy", "application")
+    search_fields = ("note", "vacancy__title", "vacancy__company")
+    readonly_fields = ("vacancy", "note", "expires_at", "opened_at", "accepted_at", "application", "created_at")
+    fields = readonly_fields + ("revoked_at",)
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications import board
+from applications import board, invites
 from applications.models import Application
 from vacancies.models import Vacancy
 
@@ -53,3 +53,10 @@ class ResponseFilterForm(forms.Form):
 
     def sort_order(self) -> str:
         return self.cleaned_data.get("sort") or board.DEFAULT_SORT
+
+
+class InviteForm(forms.Form):
+    note = forms.CharField(label=_("For whom"), required=False, max_length=invites.NOTE_MAX,
+                           help_text=_("Only you see it, e.g. the candidate's name."))
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=invites.DAYS_MIN, max_value=invites.DAYS_MAX,
+                              initial=invites.DAYS_DEFAULT)

@@ -114,3 +114,64 @@ class Application(models.Model):
     def assessment_stalled(self) -> bool:
         """Pending for too long (its worker died): the page stops polling and offers to queue it again."""
         return self.assessment_status == self.Assessment.PENDING and not self.assessment_running
+
+
+class InviteQuerySet(models.QuerySet):
+    def for_vacancy_owner(self, user) -> InviteQuerySet:
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(vacancy__owner=user)
+
+
+class Invite(models.Model):
+    """A single-use link to a vacancy's screening, published or not (a private screening).
+
+    Only the SHA-256 of the link's secret is stored: a database leak gives nobody a working link,
+    and the employer sees the link once, when it is made.
+    """
+
+    class State(models.TextChoices):
+        SENT = "sent", _("Sent")
+        OPENED = "opened", _("Opened")
+        ACCEPTED = "accepted", _("In screening")
+        DONE = "done", _("Screening done")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="invites")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    note = models.CharField(_("for whom"), max_length=200, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    application = models.OneToOneField(Application, on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="invite")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InviteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["vacancy", "-created_at"], name="invite_vacancy_created")]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy} · {self.note or self.pk}"
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.accepted_at:
+            finished = self.application is not None and self.application.screening_finished_at is not None
+            return self.State.DONE if finished else self.State.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.OPENED if self.opened_at else self.State.SENT
+
+    def get_state_display(self) -> str:
+        return str(self.State(self.state).label)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.state in (self.State.SENT, self.State.OPENED)

@@ -53,11 +53,19 @@ def apply(*, candidate, vacancy_id: int) -> Application:
     constraint (a second or concurrent apply is a 409, never a second row); the application
     is saved before the chat is started, so a MongoDB outage leaves it `new`, never lost.
     """
-    if not getattr(candidate, "is_candidate", False):
-        raise ApplicationError(_("Only candidates can apply to vacancies."), status=403)
     vacancy = Vacancy.objects.published().filter(pk=vacancy_id).first()
     if vacancy is None:
         raise ApplicationError(_("Vacancy not found."), status=404)
+    application, match = create_application(candidate=candidate, vacancy=vacancy)
+    return open_screening(application_id=application.pk, match=match)
+
+
+def create_application(*, candidate, vacancy: Vacancy) -> tuple[Application, Match]:
+    """Save the candidate's application to an employer's vacancy (published or not: the caller decides
+    who may reach it) with the skill match of the moment; a second one is a 409. Inside the caller's
+    transaction when there is one, so a refusal further on undoes it."""
+    if not getattr(candidate, "is_candidate", False):
+        raise ApplicationError(_("Only candidates can apply to vacancies."), status=403)
     if vacancy.owner_id == candidate.pk:
         raise ApplicationError(_("You cannot apply to your own vacancy."), status=403)
     if vacancy.owner_id is None:
@@ -70,10 +78,10 @@ def apply(*, candidate, vacancy_id: int) -> Application:
                                                      skill_match=match.percent if has_skills else None)
     except IntegrityError as error:
         raise ApplicationError(_("You have already applied to this vacancy."), status=409) from error
-    return _open_screening(application_id=application.pk, match=match)
+    return application, match
 
 
-def _open_screening(*, application_id: int, match: Match | None = None) -> Application:
+def open_screening(*, application_id: int, match: Match | None = None) -> Application:
     """Create the screening chat of a `new` application, once; on a MongoDB outage it stays `new`."""
     with transaction.atomic():
         # The row lock makes two clicks on "Start screening" create one chat.
@@ -116,7 +124,7 @@ def start_screening(*, candidate, application_id: int) -> Application:
         return application
     if application.status != Application.Status.NEW:
         raise ApplicationError(_("The employer has already decided on this application."), status=409)
-    application = _open_screening(application_id=application.pk)
+    application = open_screening(application_id=application.pk)
     if not application.chat_id:
         raise ApplicationError(_("The screening chat can't be started right now. Please try again in a minute."),
                                status=503)

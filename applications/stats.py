@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from applications.models import Application
+from applications.models import Application, Invite
 from applications.services import ApplicationError
 from vacancies.models import Vacancy
 
@@ -40,6 +40,11 @@ class VacancyStats:
     scored: int = 0
     agreement: Agreement | None = None  # None: no approval of a scored response yet
 
+    @property
+    def widest_step(self) -> int:
+        """The funnel's bars share one scale (applied can exceed invited: not everyone was invited)."""
+        return max([count for _code, _label, count in self.funnel] + [1])
+
 
 def agreement(scored_decisions: list[tuple[int, bool]]) -> Agreement | None:
     """(score, approved) of decided, scored responses → how many approvals sit in the AI's top k."""
@@ -50,14 +55,17 @@ def agreement(scored_decisions: list[tuple[int, bool]]) -> Agreement | None:
     return Agreement(approvals=len(approvals), agreeing=sum(score >= threshold for score in approvals))
 
 
-def _funnel(responses) -> list[tuple[str, str, int]]:
+def _funnel(vacancy: Vacancy, responses) -> list[tuple[str, str, int]]:
+    """Invited counts the links sent (revoked ones too: they were sent); applied counts everyone who
+    applied, invited or not."""
+    invited = Invite.objects.filter(vacancy=vacancy).count()
     counts = responses.aggregate(
         applied=Count("id"),
         screened=Count("id", filter=Q(screening_finished_at__isnull=False)
                        | Q(assessment_status=Application.Assessment.READY)),
         decided=Count("id", filter=Q(status__in=DECIDED)),
     )
-    return [("applied", _("Applied"), counts["applied"]), ("screened", _("Screened"), counts["screened"]),
+    return [("invited", _("Invited"), invited), ("applied", _("Applied"), counts["applied"]), ("screened", _("Screened"), counts["screened"]),
             ("decided", _("Decided"), counts["decided"])]
 
 
@@ -79,6 +87,6 @@ def vacancy_stats(*, employer, vacancy_id: int) -> VacancyStats:
     buckets = _buckets(responses)
     decided = responses.filter(status__in=DECIDED, relevance_score__isnull=False).values_list("relevance_score",
                                                                                               "status")
-    return VacancyStats(vacancy=vacancy, funnel=_funnel(responses), buckets=buckets, scored=sum(buckets),
+    return VacancyStats(vacancy=vacancy, funnel=_funnel(vacancy, responses), buckets=buckets, scored=sum(buckets),
                         agreement=agreement([(score, status == Application.Status.APPROVED)
                                              for score, status in decided]))

@@ -51,10 +51,13 @@ class VacancyQuerySet(models.QuerySet):
         return self.annotate(own_application=mine).annotate(application_id=F("own_application__id"))
 
     def visible_to(self, user) -> VacancyQuerySet:
-        """Published vacancies, plus the user's own drafts."""
+        """Published vacancies, plus the user's own drafts and the unpublished ones they applied to (an
+        employer's invite leads to a private screening); still one row per vacancy (one application each)."""
         if not getattr(user, "is_authenticated", False):
             return self.published()
-        return self.filter(Q(is_published=True) | Q(owner=user))
+        applied = FilteredRelation("applications", condition=Q(applications__candidate=user))
+        return self.annotate(applied_by_user=applied).filter(
+            Q(is_published=True) | Q(owner=user) | Q(applied_by_user__isnull=False))
 
     def search(
         self,

@@ -162,5 +162,5 @@ def test_an_application_that_cannot_record_its_chat_discards_it(api, user, vacan
     monkeypatch.setattr(Application, "save", save_fails)
     application = Application.objects.create(candidate=user, vacancy=vacancy)
     with pytest.raises(DatabaseError):
-        services._open_screening(application_id=application.pk)
+        services.open_screening(application_id=application.pk)
     assert chats.sync_db().chats.count_documents({}) == 0 and chats.sync_db().messages.count_documents({}) == 0

@@ -179,7 +179,7 @@ def test_stats_show_the_funnel_the_distribution_and_the_agreement(employer_api, 
     _response(vacancy, "waiting", 15, screening_finished_at=now, assessment_status="ready")
     _response(vacancy, "fresh", None, status="new")
     data = employer_api.get(f"/api/vacancies/{vacancy.pk}/stats").json()
-    assert [(step["stage"], step["count"]) for step in data["funnel"]] == [("applied", 5), ("screened", 4),
+    assert [(step["stage"], step["count"]) for step in data["funnel"]] == [("invited", 0), ("applied", 5), ("screened", 4),
                                                                            ("decided", 3)]
     assert data["score_buckets"] == [0, 1, 0, 0, 0, 1, 0, 0, 1, 1] and data["scored"] == 4
     # Two approvals: the top two decided scores are 92 and 85; only "top" (92) is one of them.
