@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from applications.models import Application, Invite
+from applications.models import Application, Invite, ScreeningVersion
 
 
 @admin.register(Application)
@@ -10,7 +10,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ("candidate__username", "candidate__email", "vacancy__title", "vacancy__company")
     list_select_related = ("candidate", "vacancy")
     raw_id_fields = ("candidate", "vacancy")
-    readonly_fields = ("chat_id", "assessment_queued_at", "screening_finished_at", "decided_at", "created_at",
+    readonly_fields = ("chat_id", "screening_version", "assessment_queued_at", "screening_finished_at", "decided_at", "created_at",
                        "updated_at")
     date_hierarchy = "created_at"
 
@@ -26,4 +26,24 @@ class InviteAdmin(admin.ModelAdmin):
     fields = readonly_fields + ("revoked_at",)
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ScreeningVersion)
+class ScreeningVersionAdmin(admin.ModelAdmin):
+    """Versions are what applications were screened with: shown, never edited (employers save new ones)."""
+
+    list_display = ("vacancy", "version", "answers_weight", "question_count", "created_at")
+    list_select_related = ("vacancy",)
+    search_fields = ("vacancy__title", "vacancy__company")
+    readonly_fields = ("vacancy", "version", "answers_weight", "questions", "created_at")
+
+    @admin.display(description="questions")
+    def question_count(self, version: ScreeningVersion) -> int:
+        return len(version.questions)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

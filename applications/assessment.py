@@ -1,7 +1,8 @@
 """Scoring a screening for the employer: the answers graded against their rubrics, blended with the skill match.
 
 The final relevance score is 70% the answers and 30% the resume's skill match at the time of
-applying (when the vacancy lists no skills, the answers alone). The answers weigh more because
+applying (when the vacancy lists no skills, the answers alone); the employer may set the answers'
+share per vacancy between 50% and 90% (the setting when the candidate applied holds). The answers weigh more because
 they are what the screening adds; the skill match keeps the answers' grade from placing a
 candidate far from what the resume shows.
 
@@ -27,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from applications.models import Application
+from applications.models import ANSWERS_WEIGHT_DEFAULT, Application
 from applications.screening import vacancy_brief
 from interviews import chats, plan
 from interviews.evaluation import answers_by_question, grade_question
@@ -35,8 +36,6 @@ from llm import client as llm
 
 logger = logging.getLogger(__name__)
 
-LLM_WEIGHT = 0.7  # the answers' share (the model's or the rubric's grade)
-SKILL_WEIGHT = 0.3
 STRENGTH_MIN_SCORE, CONCERN_MAX_SCORE = 6, 3
 ITEMS_MAX = 3
 TEXT_MAX = 150
@@ -106,10 +105,12 @@ def _items(raw, *, answers: str, need_evidence: bool) -> list[dict]:
     return items[:ITEMS_MAX]
 
 
-def blend(*, llm_score: int, skill_match: int | None) -> int:
+def blend(*, llm_score: int, skill_match: int | None, answers_weight: int = ANSWERS_WEIGHT_DEFAULT) -> int:
+    """`answers_weight` percent the answers' grade, the rest the skill match (the vacancy's screening
+    setting when the candidate applied)."""
     if skill_match is None:
         return llm_score
-    return int(round(LLM_WEIGHT * llm_score + SKILL_WEIGHT * skill_match))
+    return int(round((answers_weight * llm_score + (100 - answers_weight) * skill_match) / 100))
 
 
 def _ask_model(*, application: Application, answered: list[tuple[dict, str]], language: str) -> dict:
@@ -190,7 +191,7 @@ def assess(*, application_id: int, queued_at: datetime | None) -> Application | 
     Guarantees: the application's status never changes here (a failure leaves it `in_chat`
     with `assessment_status` failed and an `assessment_error` code, ready to retry).
     """
-    application = Application.objects.select_related("vacancy").filter(pk=application_id).first()
+    application = Application.objects.select_related("vacancy", "screening_version").filter(pk=application_id).first()
     if application is None or application.assessment_queued_at != queued_at:
         return application
     try:
@@ -220,7 +221,8 @@ def assess(*, application_id: int, queued_at: datetime | None) -> Application | 
                 assessment_error=Application.AssessmentError.CRASHED)
         raise
     _record(application_id, queued_at=queued_at,
-            relevance_score=blend(llm_score=result["score"], skill_match=application.skill_match),
+            relevance_score=blend(llm_score=result["score"], skill_match=application.skill_match,
+                                  answers_weight=application.answers_weight),
             strengths=result["strengths"], rejection_reasons=result["rejection_reasons"],
             assessment_status=Application.Assessment.READY, assessment_error="")
     return Application.objects.filter(pk=application_id).first()

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from applications import board, invites
-from applications.models import Application
+from applications.models import ANSWERS_WEIGHT_DEFAULT, ANSWERS_WEIGHT_MAX, ANSWERS_WEIGHT_MIN, Application
 from vacancies.models import Vacancy
 
 
@@ -60,3 +60,29 @@ class InviteForm(forms.Form):
                            help_text=_("Only you see it, e.g. the candidate's name."))
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=invites.DAYS_MIN, max_value=invites.DAYS_MAX,
                               initial=invites.DAYS_DEFAULT)
+
+
+class ScreeningWeightForm(forms.Form):
+    answers_weight = forms.IntegerField(
+        label=_("Weight of the answers (%)"), min_value=ANSWERS_WEIGHT_MIN, max_value=ANSWERS_WEIGHT_MAX,
+        initial=ANSWERS_WEIGHT_DEFAULT, widget=forms.NumberInput(attrs={"step": 5}),
+        help_text=_("The relevance score is this share of the screening answers' grade plus the rest of the "
+                    "resume's skill match. Between 50 and 90."))
+
+
+class ScreeningQuestionForm(forms.Form):
+    """One question with its rubric; the key points are typed one per line."""
+
+    text = forms.CharField(label=_("Question"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    topic = forms.CharField(label=_("Topic"), max_length=100, required=False)
+    ideal_answer = forms.CharField(label=_("Ideal answer"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    key_points = forms.CharField(label=_("Key points (3-6, one per line)"), max_length=1300,
+                                 widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_key_points(self) -> list[str]:
+        points = [line.strip(" -•\t") for line in self.cleaned_data["key_points"].splitlines()]
+        return [point for point in points if point]
+
+
+ScreeningQuestionFormSet = forms.formset_factory(ScreeningQuestionForm, extra=1, can_delete=True, max_num=10,
+                                                 validate_max=True, absolute_max=20)

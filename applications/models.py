@@ -30,6 +30,35 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(vacancy__owner=user)
 
 
+ANSWERS_WEIGHT_MIN, ANSWERS_WEIGHT_MAX, ANSWERS_WEIGHT_DEFAULT = 50, 90, 70
+
+
+class ScreeningVersion(models.Model):
+    """One saved version of a vacancy's screening: the employer's questions (empty: built from the
+    vacancy's skills) and the relevance blend. Rows are never edited: a change is a new version, and an
+    application keeps the version it started with, so its questions and its score's blend stay put."""
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="screening_versions")
+    version = models.PositiveIntegerField()
+    # [{"text", "topic", "ideal_answer", "key_points": [3-6 strings]}], in the order they are asked.
+    questions = models.JSONField(default=list, blank=True)
+    # The answers' share of the relevance score, in percent; the skill match has the rest.
+    answers_weight = models.PositiveSmallIntegerField(_("answers' weight"), default=ANSWERS_WEIGHT_DEFAULT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["vacancy", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["vacancy", "version"], name="applications_screening_version_unique"),
+            models.CheckConstraint(condition=Q(answers_weight__gte=ANSWERS_WEIGHT_MIN,
+                                               answers_weight__lte=ANSWERS_WEIGHT_MAX),
+                                   name="applications_screening_answers_weight_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy} · v{self.version}"
+
+
 class Application(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -78,6 +107,9 @@ class Application(models.Model):
     chat_id = models.CharField(_("screening chat"), max_length=24, blank=True)
     message = models.TextField(_("message to the candidate"), blank=True, max_length=2000)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The screening's questions and blend as they were when the candidate applied (None: the defaults).
+    screening_version = models.ForeignKey(ScreeningVersion, on_delete=models.RESTRICT, null=True, blank=True,
+                                          related_name="applications")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -98,6 +130,11 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.vacancy}"
+
+    @property
+    def answers_weight(self) -> int:
+        version = self.screening_version
+        return version.answers_weight if version else ANSWERS_WEIGHT_DEFAULT
 
     @property
     def can_continue_screening(self) -> bool:

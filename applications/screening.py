@@ -102,6 +102,12 @@ def build_plan(*, vacancy: Vacancy, matched_skills: list[str], missing_skills: l
             for number, question in enumerate(questions, start=1)]
 
 
+def employer_plan(questions: list[dict]) -> list[dict]:
+    """The employer's own questions (a ScreeningVersion's, each with its key points) as a chat plan."""
+    return [{"id": f"q{number}", "skill": "", "gap": False, **question}
+            for number, question in enumerate(questions, start=1)]
+
+
 @cache
 def _all_key_points() -> dict:
     return json.loads(KEY_POINTS_FILE.read_text())

@@ -74,8 +74,9 @@ def create_application(*, candidate, vacancy: Vacancy) -> tuple[Application, Mat
     has_skills = bool(match.matched_skills or match.missing_skills)
     try:
         with transaction.atomic():
-            application = Application.objects.create(candidate=candidate, vacancy=vacancy,
-                                                     skill_match=match.percent if has_skills else None)
+            application = Application.objects.create(
+                candidate=candidate, vacancy=vacancy, skill_match=match.percent if has_skills else None,
+                screening_version=vacancy.screening_versions.order_by("-version").first())
     except IntegrityError as error:
         raise ApplicationError(_("You have already applied to this vacancy."), status=409) from error
     return application, match
@@ -85,13 +86,17 @@ def open_screening(*, application_id: int, match: Match | None = None) -> Applic
     """Create the screening chat of a `new` application, once; on a MongoDB outage it stays `new`."""
     with transaction.atomic():
         # The row lock makes two clicks on "Start screening" create one chat.
-        application = (Application.objects.select_for_update(of=("self",)).select_related("vacancy", "candidate")
-                       .get(pk=application_id))
+        application = (Application.objects.select_for_update(of=("self",))
+                       .select_related("vacancy", "candidate", "screening_version").get(pk=application_id))
         if application.chat_id or application.status != Application.Status.NEW:
             return application
-        match = match or skill_match(candidate=application.candidate, vacancy=application.vacancy)
-        plan = screening.build_plan(vacancy=application.vacancy, matched_skills=match.matched_skills,
-                                    missing_skills=match.missing_skills)
+        own = application.screening_version.questions if application.screening_version else []
+        if own:
+            plan = screening.employer_plan(own)
+        else:
+            match = match or skill_match(candidate=application.candidate, vacancy=application.vacancy)
+            plan = screening.build_plan(vacancy=application.vacancy, matched_skills=match.matched_skills,
+                                        missing_skills=match.missing_skills)
         try:
             chat = screening.create_chat(candidate=application.candidate, vacancy=application.vacancy,
                                          plan_questions=plan)

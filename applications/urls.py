@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications import board_views, invite_views, views
+from applications import board_views, invite_views, screening_views, views
 
 app_name = "applications"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("vacancy/<int:vacancy_id>/", views.vacancy_responses, name="vacancy_responses"),
     path("vacancy/<int:vacancy_id>/stats", board_views.vacancy_stats, name="vacancy_stats"),
     path("vacancy/<int:vacancy_id>/invites", invite_views.vacancy_invites, name="invites"),
+    path("vacancy/<int:vacancy_id>/screening", screening_views.screening_page, name="screening"),
     path("vacancy/<int:vacancy_id>/invites/<int:pk>/revoke", invite_views.revoke, name="revoke_invite"),
     path("invite/<str:token>", invite_views.landing, name="invite"),
     path("invite/<str:token>/accept", invite_views.accept, name="accept_invite"),

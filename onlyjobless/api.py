@@ -10,6 +10,7 @@ from accounts.tokens import JWTAuth
 from applications.api import router as applications_router
 from applications.api_board import router as board_router
 from applications.api_invites import router as invites_router
+from applications.api_screening import router as screening_router
 from applications.services import ApplicationError
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
@@ -94,4 +95,5 @@ api.add_router("/", vacancies_router)
 api.add_router("/", applications_router)
 api.add_router("/", board_router)
 api.add_router("/", invites_router)
+api.add_router("/", screening_router)
 api.add_router("/", salary_router)
