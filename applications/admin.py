@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from applications.models import Application, Invite, ScreeningVersion
+from applications.models import Application, Invite, ScreeningVersion, SharedReport
 
 
 @admin.register(Application)
@@ -46,4 +46,17 @@ class ScreeningVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SharedReport)
+class SharedReportAdmin(admin.ModelAdmin):
+    """Which practice reports candidates chose to show with an application (the candidate changes them)."""
+
+    list_display = ("application", "chat_id", "shared_at")
+    list_select_related = ("application__candidate", "application__vacancy")
+    search_fields = ("application__candidate__username", "chat_id")
+    readonly_fields = ("application", "chat_id", "shared_at")
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from applications import selectors, services
+from applications import practice, selectors, services
 from applications.models import Application
 
 router = Router(tags=["applications"])
@@ -116,10 +116,36 @@ class TranscriptMessage(Schema):
     created_at: datetime
 
 
+class ReportQuestion(Schema):
+    topic: str
+    question: str
+    score: float | None
+    verdict: str
+
+
+class PracticeReportOut(Schema):
+    chat_id: str
+    title: str
+    evaluated_at: datetime | None
+    overall: float | None = Field(description="0-10 over every planned question (unanswered = 0).")
+    method: str = Field(description="rubric (the offline grader) or model")
+    models: list[str]
+    answered_count: int
+    question_count: int
+    questions: list[ReportQuestion]
+
+
 class ResponseDetailOut(ResponseOut):
     vacancy: VacancyBrief
     transcript: list[TranscriptMessage] | None = Field(
         description="null while the chat store is unavailable; the rest of the response is still current.")
+    practice_reports: list[PracticeReportOut] | None = Field(
+        description="Practice reports the candidate chose to share (null while the chat store is unavailable).")
+
+
+class ApplyIn(Schema):
+    share: list[str] = Field(default_factory=list, max_length=practice.SHARED_MAX,
+                             description="Chat ids of your finished practice interviews to show the employer.")
 
 
 class DecisionIn(Schema):
@@ -138,8 +164,9 @@ class PageQuery(Schema):
 
 
 @router.post("/vacancies/{int:vacancy_id}/apply", response={201: ApplyOut})
-def apply(request: HttpRequest, vacancy_id: int):
-    application = services.apply(candidate=request.auth, vacancy_id=vacancy_id)
+def apply(request: HttpRequest, vacancy_id: int, payload: ApplyIn | None = None):
+    application = practice.apply_sharing(candidate=request.auth, vacancy_id=vacancy_id,
+                                         chat_ids=payload.share if payload else [])
     return Status(201, application)
 
 
@@ -165,6 +192,7 @@ def vacancy_applications(request: HttpRequest, vacancy_id: int, query: Query[Pag
 def application_detail(request: HttpRequest, application_id: int):
     application = selectors.owned_response(employer=request.auth, application_id=application_id)
     application.transcript = selectors.transcript(application=application)
+    application.practice_reports = practice.shared_reports(application=application)
     return application
 
 
@@ -178,3 +206,32 @@ def decide(request: HttpRequest, application_id: int, payload: DecisionIn):
 def assess(request: HttpRequest, application_id: int):
     application = services.request_assessment(employer=request.auth, application_id=application_id)
     return Status(202, application)
+
+
+class SharingOut(Schema):
+    items: list[PracticeReportOut]
+    shared: list[str] = Field(description="The chat ids the employer sees now.")
+    can_change: bool = Field(description="False once the employer has decided.")
+
+
+def _sharing(candidate, application_id: int) -> dict:
+    application, reports, shared = practice.sharing_choice(candidate=candidate, application_id=application_id)
+    return {"items": reports, "shared": sorted(shared), "can_change": application.status not in services.DECISIONS}
+
+
+@router.get("/applications/{int:application_id}/practice", response=SharingOut)
+def practice_reports(request: HttpRequest, application_id: int):
+    """The candidate's practice reports that may be shared with this application, and which are."""
+    return _sharing(request.auth, application_id)
+
+
+@router.put("/applications/{int:application_id}/practice/{chat_id}", response=SharingOut)
+def share_report(request: HttpRequest, application_id: int, chat_id: str):
+    practice.share(candidate=request.auth, application_id=application_id, chat_id=chat_id)
+    return _sharing(request.auth, application_id)
+
+
+@router.delete("/applications/{int:application_id}/practice/{chat_id}", response={204: None})
+def unshare_report(request: HttpRequest, application_id: int, chat_id: str):
+    practice.unshare(candidate=request.auth, application_id=application_id, chat_id=chat_id)
+    return Status(204, None)

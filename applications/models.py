@@ -212,3 +212,24 @@ class Invite(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.state in (self.State.SENT, self.State.OPENED)
+
+
+class SharedReport(models.Model):
+    """A finished practice interview's report that the candidate chose to show with one application.
+
+    Only the chat's id is kept: the employer reads the report as it stands in the chat (a deleted
+    chat is no longer shown), and only while this row exists. The candidate removes it until the
+    employer decides."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="shared_reports")
+    chat_id = models.CharField(max_length=24)
+    shared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["shared_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "chat_id"], name="applications_report_shared_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.chat_id}"

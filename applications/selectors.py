@@ -12,6 +12,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from applications.models import Application
+from applications.practice import eligible_reports
 from applications.services import ApplicationError, not_found, skill_match
 from interviews import chats
 from interviews.serializers import message_out
@@ -81,6 +82,14 @@ def resume_of(user):
         return None
 
 
+def _shareable(user, vacancy: Vacancy) -> list:
+    """The practice reports the apply form offers to share; none while MongoDB is down (apply still works)."""
+    try:
+        return eligible_reports(candidate=user, vacancy=vacancy)
+    except chats.ChatsUnavailable:
+        return []
+
+
 def apply_box(*, user, vacancy: Vacancy) -> dict:
     """What the vacancy page offers: apply / the application's status (candidates), the response
     count (the owner), a log-in link (anonymous) or nothing (other employers, catalogue vacancies)."""
@@ -92,6 +101,8 @@ def apply_box(*, user, vacancy: Vacancy) -> dict:
         application = Application.objects.for_candidate(user).filter(vacancy=vacancy).first()
         has_resume = Resume.objects.filter(user=user).exists()
         match = skill_match(candidate=user, vacancy=vacancy) if has_resume and not application else None
-        return {"mode": "candidate", "application": application, "can_apply": vacancy.is_published,
-                "has_resume": has_resume, "match": match}
+        can_apply = vacancy.is_published
+        return {"mode": "candidate", "application": application, "can_apply": can_apply,
+                "has_resume": has_resume, "match": match,
+                "practice_reports": _shareable(user, vacancy) if can_apply and not application else []}
     return {"mode": "none"}

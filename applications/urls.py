@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications import board_views, invite_views, screening_views, views
+from applications import board_views, invite_views, practice_views, screening_views, views
 
 app_name = "applications"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:pk>/decide", views.decide, name="decide"),
     path("<int:pk>/assess", views.assess, name="assess"),
     path("<int:pk>/screening", views.start_screening, name="start_screening"),
+    path("<int:pk>/practice", practice_views.sharing, name="practice"),
 ]

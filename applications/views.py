@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from applications import selectors, services
+from applications import practice, selectors, services
 from applications.services import ApplicationError
 
 RESPONSES_PAGE_SIZE = 20
@@ -39,7 +39,8 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 @require_POST
 def apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     try:
-        application = services.apply(candidate=request.user, vacancy_id=vacancy_id)
+        application = practice.apply_sharing(candidate=request.user, vacancy_id=vacancy_id,
+                                             chat_ids=request.POST.getlist("share"))
     except ApplicationError as error:
         _refuse(error)
         flash.error(request, error.detail)
@@ -87,6 +88,7 @@ def _detail_context(request: HttpRequest, pk: int, **extra) -> dict:
 def _detail_page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:
     """The whole response page, with the screening transcript (None: MongoDB is down, the page says so)."""
     context["transcript"] = selectors.transcript(application=context["application"])
+    context["practice_reports"] = practice.shared_reports(application=context["application"])
     return render(request, DETAIL, context, status=status)
 
 

@@ -726,3 +726,13 @@ async def acount_hint(*, chat_id: ObjectId, question_id: str) -> int:
 async def amark_model_answer_used(*, chat_id: ObjectId, question_id: str) -> None:
     await _chats(async_db()).update_one({"_id": chat_id}, {"$addToSet": {"plan.model_answers_used": question_id},
                                                           "$set": {"updated_at": _now()}})
+
+
+@_or_unavailable
+def list_evaluated_chats(*, user_id: str, kind: str, limit: int) -> list[dict]:
+    """The user's chats of one kind with a ready report, newest activity first, without their prompt and
+    plan (a candidate picking practice reports to share with an application). Served by the
+    (user_id, deleted_at, updated_at) index; kind and report status filter what it walks."""
+    query = {"user_id": user_id, "deleted_at": None, "kind": kind, "evaluation.status": "ready"}
+    cursor = sync_db().chats.find(query, {"system_prompt": 0, "plan": 0})
+    return list(cursor.sort([("updated_at", DESCENDING), ("_id", DESCENDING)]).limit(limit))
