@@ -12,6 +12,7 @@ from applications.api_board import router as board_router
 from applications.api_invites import router as invites_router
 from applications.api_screening import router as screening_router
 from applications.services import ApplicationError
+from integrations.api import router as service_router
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
 from interviews.chats import ChatsUnavailable
@@ -97,3 +98,4 @@ api.add_router("/", board_router)
 api.add_router("/", invites_router)
 api.add_router("/", screening_router)
 api.add_router("/", salary_router)
+api.add_router("/", service_router)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "resumes",
     "applications",
     "salary",
+    "integrations",
 ]
 
 # Every middleware is async capable (one sync-only middleware puts the whole stack in a thread),
@@ -263,7 +264,8 @@ MESSAGES_PER_MINUTE = env_int("MESSAGES_PER_MINUTE", 20)
 STREAMS_PER_MINUTE = env_int("STREAMS_PER_MINUTE", 60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 15 * 60)
-RESUME_READS_PER_HOUR = env_int("RESUME_READS_PER_HOUR", 20)  # uploads read (maybe by the model) per user
+RESUME_READS_PER_HOUR = env_int("RESUME_READS_PER_HOUR", 20)
+SERVICE_KEY_REQUESTS_PER_MINUTE = env_int("SERVICE_KEY_REQUESTS_PER_MINUTE", 60)  # per key, across processes  # uploads read (maybe by the model) per user
 SALARY_PREDICTIONS_PER_HOUR = env_int("SALARY_PREDICTIONS_PER_HOUR", 60)
 LOGIN_IP_LIMIT = env_int("LOGIN_IP_LIMIT", 50)  # attempts from one address across usernames, per window
 LOGIN_USER_BACKOFF_AFTER = env_int("LOGIN_USER_BACKOFF_AFTER", 10)  # failures from anywhere, then 2, 4, 8 … s

@@ -19,6 +19,7 @@ urlpatterns = [
     path("resume/", include("resumes.urls")),
     path("applications/", include("applications.urls")),
     path("salary/", include("salary.urls")),
+    path("integrations/", include("integrations.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
