@@ -18,6 +18,7 @@ from interviews.api_personas import router as personas_router
 from interviews.chats import ChatsUnavailable
 from onlyjobless.api_parser import StorableTextParser
 from onlyjobless.errors import ApiError
+from replyfeedback.api import router as reply_feedback_router
 from resumes.api import router as resumes_router
 from salary.api import router as salary_router
 from vacancies.api import router as vacancies_router
@@ -99,3 +100,4 @@ api.add_router("/", invites_router)
 api.add_router("/", screening_router)
 api.add_router("/", salary_router)
 api.add_router("/", service_router)
+api.add_router("/", reply_feedback_router)

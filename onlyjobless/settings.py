@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "applications",
     "salary",
     "integrations",
+    "replyfeedback",
 ]
 
 # Every middleware is async capable (one sync-only middleware puts the whole stack in a thread),

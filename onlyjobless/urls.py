@@ -20,6 +20,7 @@ urlpatterns = [
     path("applications/", include("applications.urls")),
     path("salary/", include("salary.urls")),
     path("integrations/", include("integrations.urls")),
+    path("feedback/replies/", include("replyfeedback.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
