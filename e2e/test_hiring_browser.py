@@ -101,7 +101,7 @@ def test_an_employer_hires_through_a_scored_screening(asgi_live_server, hiring_s
     # The employer reads the ranked response and approves it with a message.
     log_in(page, url, employer.username)
     page.goto(f"{url}/vacancies/mine/")
-    page.click("a:has-text('Responses')")
+    page.click(".own-vacancy a:has-text('Responses')")  # the vacancy's own, not the nav's (all vacancies)
     card = page.wait_for_selector(".response-card")
     assert len(fake_ollama.chat_requests) == asked
     assert re.fullmatch(r"\d{1,3}\s*/100", page.inner_text(".response-score").strip())
