@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import F, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,7 +72,10 @@ def _filtered(*, employer, filters: Filters) -> QuerySet[Application]:
         responses = responses.filter(created_at__date__gte=filters.applied_from)
     if filters.applied_to is not None:
         responses = responses.filter(created_at__date__lte=filters.applied_to)
-    return responses.annotate(sort_score=Coalesce("relevance_score", Value(UNSCORED)))
+    # An IntegerField, not the score's PositiveSmallIntegerField: Django answers a lookup outside a
+    # field's range with no rows, so `sort_score = -1` on the positive type would end a walk of pages
+    # at the first page boundary among unscored responses.
+    return responses.annotate(sort_score=Coalesce("relevance_score", Value(UNSCORED), output_field=IntegerField()))
 
 
 def _ordered(responses: QuerySet[Application], sort: str) -> QuerySet[Application]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
@@ -83,21 +84,27 @@ def test_it_filters_by_vacancy_and_date(employer_api, two_vacancies):
     assert _names(employer_api.get("/api/responses", {"applied_from": since, "applied_to": until})) == ["cat", "bob"]
 
 
-def test_keyset_pages_cover_every_response_once_even_when_one_arrives_meanwhile(employer_api, employer):
+@pytest.mark.parametrize("sort", ["-score", "score", "-date", "date"])
+def test_keyset_pages_cover_every_response_once_even_when_one_arrives_meanwhile(employer_api, employer, sort):
     vacancy = VacancyFactory(owner=employer)
-    for number in range(7):
-        _response(vacancy, f"c{number}", score=50 + number % 3)
-    seen, cursor = [], ""
-    first = employer_api.get("/api/responses", {"sort": "-score", "limit": 3}).json()
-    seen += [item["id"] for item in first["items"]]
-    _response(vacancy, "late", score=100)  # lands on page 1, which is already read: pages 2-3 don't shift
+    for number in range(11):  # ties, and unscored responses across page boundaries
+        _response(vacancy, f"c{number}", score=None if number % 2 else 50 + number % 3)
+    first = employer_api.get("/api/responses", {"sort": sort, "limit": 3}).json()
+    seen = [item["id"] for item in first["items"]]
+    _response(vacancy, "late", score=100)  # page 1 is read already: later pages don't shift
     cursor = first["next_cursor"]
-    while cursor:
-        page = employer_api.get("/api/responses", {"sort": "-score", "limit": 3, "cursor": cursor}).json()
+    while cursor and len(seen) < 30:  # bounded: a broken cursor could page forever
+        page = employer_api.get("/api/responses", {"sort": sort, "limit": 3, "cursor": cursor}).json()
         seen += [item["id"] for item in page["items"]]
         cursor = page["next_cursor"]
-    early = Application.objects.exclude(candidate__username="late").order_by("-relevance_score", "-id")
-    assert seen == list(early.values_list("id", flat=True))
+    early = Application.objects.exclude(candidate__username="late")
+    order = {"-score": [F("relevance_score").desc(nulls_last=True), "-id"],
+             "score": [F("relevance_score").asc(nulls_first=True), "id"],
+             "-date": ["-created_at", "-id"], "date": ["created_at", "id"]}[sort]
+    expected = list(early.order_by(*order).values_list("id", flat=True))
+    if sort in ("score", "date"):  # the late one (newest, best) belongs after the pages already read
+        expected.append(Application.objects.get(candidate__username="late").pk)
+    assert seen == expected
 
 
 @pytest.mark.parametrize("cursor", ["garbage", "eyJzIjoiLWRhdGUiLCJrIjoxLCJpZCI6MX0"])  # the second: made for "-date"
