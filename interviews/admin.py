@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils import timezone
 
-from interviews.models import Feedback, Persona, Progress
+from interviews.models import Feedback, Persona, Progress, ReportShare
 
 
 @admin.register(Persona)
@@ -37,3 +38,24 @@ class ProgressAdmin(admin.ModelAdmin):
     list_select_related = ("user", "persona")
     search_fields = ("user__username",)
     raw_id_fields = ("user",)
+
+
+@admin.register(ReportShare)
+class ReportShareAdmin(admin.ModelAdmin):
+    """Operators see who shares what and can revoke a link (an abuse report); the token itself is never
+    stored, so no one here can open a shared report."""
+
+    list_display = ("user", "chat_id", "state", "views", "created_at", "expires_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    list_select_related = ("user",)
+    search_fields = ("user__username", "chat_id")
+    readonly_fields = ("user", "chat_id", "token_hash", "views", "created_at", "expires_at", "revoked_at")
+    actions = ("revoke",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Revoke the selected links")
+    def revoke(self, request, queryset) -> None:
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"{count} link(s) revoked.")

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -128,3 +129,43 @@ class Progress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.persona}: {self.minutes} min"
+
+
+class ReportShareQuerySet(models.QuerySet):
+    def for_owner(self, user) -> ReportShareQuerySet:
+        return self.filter(user=user)
+
+    def working(self, *, now) -> ReportShareQuerySet:
+        """Links that still open their report: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+class ReportShare(models.Model):
+    """A read-only link to one report. Only the token's SHA-256 is kept, so a leaked database row (or an
+    operator) can't open the report; the owner sees the link once, when it is made."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_shares")
+    chat_id = models.CharField(max_length=24)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    objects = ReportShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "chat_id"], name="report_share_owner_chat_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.chat_id}"
+
+    @property
+    def state(self) -> str:
+        """working | revoked | expired, now."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= timezone.now():
+            return "expired"
+        return "working"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews import views
+from interviews import views, views_share
 
 app_name = "chats"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("<str:chat_id>/model-answer", views.chat_help, {"kind": "model_answer"}, name="model_answer"),
     path("<str:chat_id>/finish", views.chat_finish, name="finish"),
     path("<str:chat_id>/report", views.chat_report, name="report"),
+    path("<str:chat_id>/report.pdf", views_share.report_pdf, name="report_pdf"),
+    path("<str:chat_id>/transcript.md", views_share.transcript_md, name="transcript"),
+    path("<str:chat_id>/shares", views_share.share_create, name="share_create"),
+    path("shares/<int:share_id>/revoke", views_share.share_revoke, name="share_revoke"),
     path("<str:chat_id>/retry-mistakes", views.chat_retry_mistakes, name="retry_mistakes"),
     path("<str:chat_id>/feedback", views.chat_feedback, name="feedback"),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from interviews import answering, kinds, services
+from interviews import answering, kinds, services, sharing
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
 from interviews.feedback import FeedbackError, InvalidFeedback
@@ -277,12 +277,13 @@ def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
 @login_required
 @require_GET
 def chat_report(request: HttpRequest, chat_id: str) -> HttpResponse:
-    return _report_page(request, chat_id)
+    return render_report(request, chat_id)
 
 
-def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", feedback: dict | None = None,
-                 status: int = 200) -> HttpResponse:
-    """The report; a refused rating comes back beside its stars, with what was typed."""
+def render_report(request: HttpRequest, chat_id: str, *, rating_error: str = "", feedback: dict | None = None,
+                  new_share: dict | None = None, status: int = 200) -> HttpResponse:
+    """The report; a refused rating comes back beside its stars, with what was typed; a link just made is
+    shown once (`new_share`)."""
     try:
         result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
     except ChatNotFound as error:
@@ -293,7 +294,9 @@ def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", 
     chart = score_chart(result["questions"], language=result["chat"].get("language", ""))
     context = {"chat": chat_out(result["chat"]), "report": result, "chart": chart,
                "rated": services.has_rated(user=request.user, chat_id=chat_id),
-               "rating_error": rating_error, "feedback": feedback or {}}
+               "rating_error": rating_error, "feedback": feedback or {}, "new_share": new_share,
+               "shares": sharing.list_shares(user=request.user, chat_id=chat_id),
+               "expiry_choices": sharing.EXPIRY_CHOICES}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context, status=status)
 
@@ -317,14 +320,14 @@ def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
     rating = _int_or_none(request.POST.get("rating"))
     feedback = {"comment": request.POST.get("comment", ""), "allow_training": request.POST.get("allow_training") == "on"}
     if rating is None:
-        return _report_page(request, chat_id, rating_error=_("Choose a rating: 1 to 5 stars."), feedback=feedback,
+        return render_report(request, chat_id, rating_error=_("Choose a rating: 1 to 5 stars."), feedback=feedback,
                             status=422)
     try:
         services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=rating, **feedback)
     except ChatNotFound as error:
         raise Http404(error.detail) from error
     except InvalidFeedback as error:
-        return _report_page(request, chat_id, rating_error=error.detail, feedback=feedback, status=error.status)
+        return render_report(request, chat_id, rating_error=error.detail, feedback=feedback, status=error.status)
     except (ChatError, FeedbackError) as error:
         flash.error(request, error.detail)
     else:

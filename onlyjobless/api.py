@@ -15,6 +15,7 @@ from applications.services import ApplicationError
 from integrations.api import router as service_router
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
+from interviews.api_share import router as share_router
 from interviews.chats import ChatsUnavailable
 from onlyjobless.api_parser import StorableTextParser
 from onlyjobless.errors import ApiError
@@ -92,6 +93,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/", accounts_router)
 api.add_router("/", interviews_router)
 api.add_router("/", personas_router)
+api.add_router("/", share_router)
 api.add_router("/", resumes_router)  # before vacancies: /vacancies/matches vs /vacancies/{id}
 api.add_router("/", vacancies_router)
 api.add_router("/", applications_router)

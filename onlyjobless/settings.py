@@ -284,7 +284,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # fontTools logs every glyph it subsets (the PDF export embeds fonts) at INFO.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "fontTools": {"level": "WARNING"}},
 }
 # Addresses (or networks) of our own reverse proxies: only a request from one of them has its client
 # address read from X-Forwarded-For. Empty by default: a client can write that header itself.

@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("chats/", include("interviews.urls")),
+    path("shared/", include("interviews.urls_shared")),
     path("vacancies/", include("vacancies.urls")),
     path("resume/", include("resumes.urls")),
     path("applications/", include("applications.urls")),
