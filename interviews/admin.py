@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from interviews.models import Feedback, Persona, Progress, ReportShare
+from interviews.models import Feedback, Persona, PracticeItem, Progress, ReportShare
 
 
 @admin.register(Persona)
@@ -59,3 +59,18 @@ class ReportShareAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset) -> None:
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"{count} link(s) revoked.")
+
+
+@admin.register(PracticeItem)
+class PracticeItemAdmin(admin.ModelAdmin):
+    """For support ("why does this question keep coming back?"): the schedule is moved by graded interviews only."""
+
+    list_display = ("user", "topic", "step", "due_at", "last_score", "done_at")
+    list_filter = ("step", "language")
+    list_select_related = ("user",)
+    search_fields = ("user__username", "topic")
+    readonly_fields = ("user", "key", "question", "topic", "language", "step", "due_at", "last_score", "last_chat_id",
+                       "done_at", "created_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False

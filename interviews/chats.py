@@ -316,6 +316,14 @@ def count_all_chats(*, timeout_ms: int = 1000) -> int:
 
 
 @_or_unavailable
+def chat_creation_times_since(*, user_id: str, since: datetime) -> list[datetime]:
+    """When the user's chats created since `since` were created, oldest first (deleted ones too, as the
+    daily allowance counts them): the allowance page says when the oldest frees a place."""
+    cursor = sync_db().chats.find({"user_id": user_id, "created_at": {"$gte": since}}, {"created_at": 1, "_id": 0})
+    return sorted(found["created_at"] for found in cursor)
+
+
+@_or_unavailable
 def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | None:
     """Set fields on an owned chat; returns the updated chat or None when absent."""
     return _chats(sync_db(), durable=True).find_one_and_update(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from interviews import chats, plan
+from interviews import chats, plan, practice_queue
 from interviews.grader import Rubric, grade
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ def evaluate_chat(*, chat_id: str) -> dict:
     evaluation = summarise(results)
     evaluation.update(evaluated_at=datetime.now(UTC), progress={"done": len(questions), "total": len(questions)})
     chats.set_chat_fields(chat_id=oid, changes={"evaluation": evaluation})
+    practice_queue.record_evaluation(chat=chat, evaluation=evaluation)
     return evaluation
 
 

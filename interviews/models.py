@@ -169,3 +169,64 @@ class ReportShare(models.Model):
         if self.expires_at is not None and self.expires_at <= timezone.now():
             return "expired"
         return "working"
+
+
+class PracticeItemQuerySet(models.QuerySet):
+    def for_owner(self, user) -> PracticeItemQuerySet:
+        return self.filter(user=user)
+
+    def scheduled(self) -> PracticeItemQuerySet:
+        return self.filter(done_at__isnull=True)
+
+    def due(self, *, now) -> PracticeItemQuerySet:
+        return self.scheduled().filter(due_at__lte=now).order_by("due_at", "pk")
+
+
+class PracticeItem(models.Model):
+    """A question the candidate scored low on or skipped, back on a spaced schedule until answered well
+    at every step (`interviews.practice_queue` holds the rules). The question is kept whole, so the
+    practice interview asks it as it was, whatever happens to its vacancy."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_items",
+                             db_index=False)
+    key = models.CharField(max_length=64)  # the question's identity: its vacancy and text
+    question = models.JSONField()  # {text, topic, ideal_answer, key_points}
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
+    step = models.PositiveSmallIntegerField(default=0)  # index into the schedule's intervals
+    due_at = models.DateTimeField(_("due"))
+    last_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_chat_id = models.CharField(max_length=24, blank=True)  # the interview that last moved it
+    done_at = models.DateTimeField(null=True, blank=True)  # answered well at every step
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PracticeItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="interviews_practice_item_once")]
+        indexes = [models.Index(fields=["user", "due_at"], condition=Q(done_at__isnull=True),
+                                name="practice_item_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.topic or self.question.get('text', '')[:40]}"
+
+
+class PracticeSession(models.Model):
+    """One scored practice interview, for the progress page: when, how long, and the score per topic."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions",
+                             db_index=False)
+    chat_id = models.CharField(max_length=24)
+    finished_at = models.DateTimeField()
+    minutes = models.PositiveIntegerField(default=0)
+    overall = models.FloatField(null=True)
+    topic_scores = models.JSONField(default=dict)  # {topic: mean score 0-10 of its answered questions}
+
+    class Meta:
+        ordering = ["finished_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "chat_id"], name="interviews_practice_session_once")]
+        indexes = [models.Index(fields=["user", "finished_at"], name="practice_session_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.finished_at:%Y-%m-%d} · {self.overall}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews import views, views_share
+from interviews import views, views_practice, views_share
 
 app_name = "chats"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.chat_list, name="list"),
     path("new", views.chat_new, name="new"),
     path("clear", views.chat_clear, name="clear"),
+    path("progress", views_practice.progress_page, name="progress"),
+    path("practice", views_practice.practise_now, name="practise_now"),
     path("<str:chat_id>/", views.chat_detail, name="detail"),
     path("<str:chat_id>/rename", views.chat_rename, name="rename"),
     path("<str:chat_id>/delete", views.chat_delete, name="delete"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from interviews import answering, kinds, services, sharing
+from interviews import answering, kinds, practice_queue, services, sharing
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
 from interviews.feedback import FeedbackError, InvalidFeedback
@@ -48,6 +48,7 @@ def chat_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def chat_new(request: HttpRequest) -> HttpResponse:
     context = services.new_chat_context(user=request.user, selected_vacancy=request.GET.get("vacancy"))
+    context["allowance"] = practice_queue.allowance(user=request.user)
     if request.method == "POST":
         try:
             chat = services.start_chat(

@@ -15,6 +15,7 @@ from applications.services import ApplicationError
 from integrations.api import router as service_router
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
+from interviews.api_practice import router as practice_router
 from interviews.api_share import router as share_router
 from interviews.chats import ChatsUnavailable
 from onlyjobless.api_parser import StorableTextParser
@@ -94,6 +95,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", interviews_router)
 api.add_router("/", personas_router)
 api.add_router("/", share_router)
+api.add_router("/", practice_router)
 api.add_router("/", resumes_router)  # before vacancies: /vacancies/matches vs /vacancies/{id}
 api.add_router("/", vacancies_router)
 api.add_router("/", applications_router)

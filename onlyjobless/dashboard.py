@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from applications.models import Application
-from interviews import chats, kinds
+from interviews import chats, kinds, practice_queue
 from interviews.models import Progress
 from interviews.serializers import chat_out
 from resumes.services import get_matches
@@ -101,6 +101,14 @@ def _steps(*, has_skills: bool, found: list[dict], finished: list[dict], score: 
             Step("report", score is not None, report_url, waiting_for)]
 
 
+def _allowance(user: User) -> dict | None:
+    try:
+        return practice_queue.allowance(user=user)
+    except chats.ChatsUnavailable:
+        logger.warning("Dashboard: chat allowance unavailable", exc_info=True)
+        return None
+
+
 def candidate_context(user: User) -> dict:
     ranking = get_matches(user=user)
     found = _chats(user, limit=CHAT_SCAN)
@@ -119,6 +127,8 @@ def candidate_context(user: User) -> dict:
         "last_score": score,
         "applications": list(Application.objects.for_candidate(user).select_related("vacancy")[:RECENT]),
         "practice_minutes": Progress.objects.filter(user=user).aggregate(total=Sum("minutes"))["total"] or 0,
+        "practice_due": practice_queue.due_count(user=user),
+        "allowance": _allowance(user),
     }
 
 

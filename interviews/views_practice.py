@@ -1,0 +1,36 @@
+"""The practice queue's pages: the progress page, and Practise now."""
+
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from interviews import practice_now, practice_queue
+from interviews.errors import ChatError
+from interviews.progress_charts import minutes_chart, topic_chart
+
+
+@login_required
+@require_GET
+def progress_page(request: HttpRequest) -> HttpResponse:
+    data = practice_queue.progress(user=request.user)
+    context = {"queue": practice_queue.queue(user=request.user),
+               "allowance": practice_queue.allowance(user=request.user),
+               "topics": data["topics"], "sessions": data["sessions"],
+               "topic_chart": topic_chart(data["topics"]), "minutes_chart": minutes_chart(data["weeks"]),
+               "week_minutes": sum(minutes for _week, minutes in data["weeks"])}
+    return render(request, "interviews/progress.html", context)
+
+
+@login_required
+@require_POST
+def practise_now(request: HttpRequest) -> HttpResponse:
+    try:
+        chat = practice_now.start_due_practice(user=request.user)
+    except ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("chats:progress")
+    return redirect("chats:detail", chat_id=chat["_id"])
