@@ -9,6 +9,8 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         # interviews knows nothing of applications: the screening's rules are registered here.
+        from applications import rehearsal
         from applications.kind import register_kind
 
         register_kind()
+        rehearsal.register()

@@ -33,6 +33,7 @@ from applications.screening import vacancy_brief
 from interviews import chats, plan
 from interviews.evaluation import answers_by_question, grade_question
 from llm import client as llm
+from vacancies.models import Vacancy
 
 logger = logging.getLogger(__name__)
 
@@ -113,13 +114,13 @@ def blend(*, llm_score: int, skill_match: int | None, answers_weight: int = ANSW
     return int(round((answers_weight * llm_score + (100 - answers_weight) * skill_match) / 100))
 
 
-def _ask_model(*, application: Application, answered: list[tuple[dict, str]], language: str) -> dict:
+def _ask_model(*, vacancy: Vacancy, answered: list[tuple[dict, str]], language: str) -> dict:
     transcript = "\n\n".join(
         f"Question {number} ({question.get('topic') or 'general'}): {question['question']}\n"
         f"Candidate's answer:\n{answer[:ANSWER_CHARS]}"
         for number, (question, answer) in enumerate(answered, start=1)
     )
-    system = f"{SYSTEM}\n\n{vacancy_brief(application.vacancy)}"
+    system = f"{SYSTEM}\n\n{vacancy_brief(vacancy)}"
     if language == "ru":
         system += "\nWrite `text` in Russian."
     messages = [{"role": "system", "content": system},
@@ -163,6 +164,28 @@ def _rubric_result(graded: list[dict]) -> dict:
     return {"score": score, "strengths": strengths[:ITEMS_MAX], "rejection_reasons": concerns[:ITEMS_MAX]}
 
 
+def relevance(*, vacancy: Vacancy, graded: list[dict], language: str, skill_match: int | None,
+              answers_weight: int = ANSWERS_WEIGHT_DEFAULT) -> dict:
+    """The employer's view of graded screening answers: `relevance_score` 0-100 (the answers blended with
+    the skill match), `strengths` and `rejection_reasons`. The one function behind an application's
+    assessment and a candidate's private rehearsal, so a rehearsal shows what applying would. Raises
+    LLMError when LLM_GRADING is on and the model fails."""
+    answered = [q for q in graded if q["verdict"] != "not_answered"]
+    with override(language):
+        if not answered:
+            result = {"score": 0, "strengths": [],
+                      "rejection_reasons": [{"text": _("Did not answer the screening questions."), "evidence": ""}]}
+        elif settings.LLM_GRADING:
+            result = _ask_model(vacancy=vacancy, answered=[(q, q["answer"]) for q in answered], language=language)
+        else:
+            result = _rubric_result(graded)
+        if answered and len(answered) < len(graded):
+            result["rejection_reasons"].append({"text": _("Did not answer %(n)d of %(total)d questions.") % {
+                "n": len(graded) - len(answered), "total": len(graded)}, "evidence": ""})
+    return {"relevance_score": blend(llm_score=result["score"], skill_match=skill_match, answers_weight=answers_weight),
+            "strengths": result["strengths"], "rejection_reasons": result["rejection_reasons"]}
+
+
 def _record(application_id: int, *, queued_at: datetime | None, **fields) -> None:
     # Only while this run's token is the latest: a newer queue (the candidate finished, the employer
     # retried) makes this run's result stale, whichever finishes first.
@@ -196,19 +219,8 @@ def assess(*, application_id: int, queued_at: datetime | None) -> Application | 
         return application
     try:
         graded, language = _conversation(application)
-        answered = [q for q in graded if q["verdict"] != "not_answered"]
-        with override(language):
-            if not answered:
-                result = {"score": 0, "strengths": [],
-                          "rejection_reasons": [{"text": _("Did not answer the screening questions."), "evidence": ""}]}
-            elif settings.LLM_GRADING:
-                result = _ask_model(application=application, answered=[(q, q["answer"]) for q in answered],
-                                    language=language)
-            else:
-                result = _rubric_result(graded)
-            if answered and len(answered) < len(graded):
-                result["rejection_reasons"].append({"text": _("Did not answer %(n)d of %(total)d questions.") % {
-                    "n": len(graded) - len(answered), "total": len(graded)}, "evidence": ""})
+        result = relevance(vacancy=application.vacancy, graded=graded, language=language,
+                           skill_match=application.skill_match, answers_weight=application.answers_weight)
     except (llm.LLMError, chats.ChatsUnavailable) as error:
         logger.warning("Assessment of application %s failed: %s", application_id, error)
         _record(application_id, queued_at=queued_at, assessment_status=Application.Assessment.FAILED,
@@ -220,9 +232,7 @@ def assess(*, application_id: int, queued_at: datetime | None) -> Application | 
         _record(application_id, queued_at=queued_at, assessment_status=Application.Assessment.FAILED,
                 assessment_error=Application.AssessmentError.CRASHED)
         raise
-    _record(application_id, queued_at=queued_at,
-            relevance_score=blend(llm_score=result["score"], skill_match=application.skill_match,
-                                  answers_weight=application.answers_weight),
+    _record(application_id, queued_at=queued_at, relevance_score=result["relevance_score"],
             strengths=result["strengths"], rejection_reasons=result["rejection_reasons"],
             assessment_status=Application.Assessment.READY, assessment_error="")
     return Application.objects.filter(pk=application_id).first()

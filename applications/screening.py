@@ -133,6 +133,11 @@ def _system_prompt(*, persona: Persona | None, vacancy: Vacancy) -> str:
     return f"{base}\n\n{vacancy_brief(vacancy)}".strip()
 
 
+def system_prompt(*, vacancy: Vacancy) -> str:
+    """The screening interviewer's instructions for this vacancy (the screening persona's prompt and the vacancy)."""
+    return _system_prompt(persona=Persona.objects.active().filter(slug=SCREENING_PERSONA_SLUG).first(), vacancy=vacancy)
+
+
 def create_chat(*, candidate, vacancy: Vacancy, plan_questions: list[dict]) -> dict:
     """Save the screening chat (kind `screening`) with its plan and a greeting that asks question 1.
 

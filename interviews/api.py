@@ -311,6 +311,9 @@ class ReportOut(Schema):
     unanswered_count: int | None = None
     progress: dict | None = None
     questions: list[ReportQuestion]
+    # A rehearsal's: what the employer's screening would compute {status, relevance_score, strengths,
+    # rejection_reasons, skill_match, improve}.
+    relevance: dict | None = None
 
 
 class FeedbackIn(Schema):

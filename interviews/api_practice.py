@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from interviews import practice_now, practice_queue
+from interviews import practice_now, practice_queue, rehearsal
 from interviews.api import ChatOut, chat_error
 from interviews.errors import ChatError
 from interviews.serializers import chat_out
@@ -91,3 +91,14 @@ def progress(request: HttpRequest):
     return {"topics": [{"topic": series["topic"], "points": [{"at": at, "score": score} for at, score in series["points"]]}
                        for series in data["topics"]],
             "weeks": [{"week_start": week, "minutes": minutes} for week, minutes in data["weeks"]]}
+
+
+@router.post("/vacancies/{vacancy_id}/rehearse", response={201: ChatOut})
+def rehearse(request: HttpRequest, vacancy_id: int):
+    """A private rehearsal of this employer vacancy's screening: no application; the employer never sees it.
+    Its report (`GET /api/chats/{id}/report`) carries the `relevance` the screening would compute."""
+    try:
+        chat = rehearsal.start_rehearsal(user=request.auth, vacancy_id=vacancy_id)
+    except ChatError as error:
+        raise chat_error(error) from error
+    return Status(201, chat_out(chat))

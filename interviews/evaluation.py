@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from interviews import chats, plan, practice_queue
+from interviews import chats, kinds, plan, practice_queue
 from interviews.grader import Rubric, grade
 
 logger = logging.getLogger(__name__)
@@ -74,6 +74,9 @@ def evaluate_chat(*, chat_id: str) -> dict:
         results.append(result)
     evaluation = summarise(results)
     evaluation.update(evaluated_at=datetime.now(UTC), progress={"done": len(questions), "total": len(questions)})
+    on_evaluated = kinds.get(chat.get("kind")).on_evaluated
+    if on_evaluated is not None:
+        evaluation.update(on_evaluated(chat=chat, evaluation=evaluation))
     chats.set_chat_fields(chat_id=oid, changes={"evaluation": evaluation})
     practice_queue.record_evaluation(chat=chat, evaluation=evaluation)
     return evaluation

@@ -30,6 +30,8 @@ class ChatKind:
     on_last_answer: Callable[..., bool] | None = None
     # Called (sync) on Finish instead of the practice finish (report + minutes); returns the chat.
     on_finish: Callable[..., dict] | None = None
+    # Called (sync) when the chat's report is graded; returns fields to add to the report (a rehearsal: relevance).
+    on_evaluated: Callable[..., dict] | None = None
     # Where a page sends the user after Finish (a URL name), and what it tells them.
     after_finish_url: str = ""
     after_finish_message: str | Promise = ""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from interviews import answering, kinds, practice_queue, services, sharing
+from interviews import answering, kinds, practice_queue, rehearsal, services, sharing
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
 from interviews.feedback import FeedbackError, InvalidFeedback
@@ -297,6 +297,8 @@ def render_report(request: HttpRequest, chat_id: str, *, rating_error: str = "",
                "rated": services.has_rated(user=request.user, chat_id=chat_id),
                "rating_error": rating_error, "feedback": feedback or {}, "new_share": new_share,
                "shares": sharing.list_shares(user=request.user, chat_id=chat_id),
+               "apply_url": rehearsal.apply_url(result["chat"]),
+               "can_rate": kinds.get(result["chat"].get("kind")).ratable and bool(result["chat"].get("persona_id")),
                "expiry_choices": sharing.EXPIRY_CHOICES}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context, status=status)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from interviews import practice_now, practice_queue
-from interviews.errors import ChatError
+from interviews import practice_now, practice_queue, rehearsal
+from interviews.errors import ChatError, ChatNotFound
 from interviews.progress_charts import minutes_chart, topic_chart
 
 
@@ -33,4 +33,18 @@ def practise_now(request: HttpRequest) -> HttpResponse:
     except ChatError as error:
         flash.error(request, error.detail)
         return redirect("chats:progress")
+    return redirect("chats:detail", chat_id=chat["_id"])
+
+
+@login_required
+@require_POST
+def rehearse(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    """Rehearse this vacancy's screening in a private chat (no application)."""
+    try:
+        chat = rehearsal.start_rehearsal(user=request.user, vacancy_id=vacancy_id)
+    except ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("vacancies:detail", pk=vacancy_id)
     return redirect("chats:detail", chat_id=chat["_id"])
