@@ -314,6 +314,8 @@ class ReportOut(Schema):
     # A rehearsal's: what the employer's screening would compute {status, relevance_score, strengths,
     # rejection_reasons, skill_match, improve}.
     relevance: dict | None = None
+    # A negotiation's: {low, high, currency, offer, counter, final, market, vacancy_range}.
+    negotiation: dict | None = None
 
 
 class FeedbackIn(Schema):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from interviews import practice_now, practice_queue, rehearsal
+from interviews import negotiation, practice_now, practice_queue, rehearsal
 from interviews.api import ChatOut, chat_error
 from interviews.errors import ChatError
 from interviews.serializers import chat_out
@@ -99,6 +99,18 @@ def rehearse(request: HttpRequest, vacancy_id: int):
     Its report (`GET /api/chats/{id}/report`) carries the `relevance` the screening would compute."""
     try:
         chat = rehearsal.start_rehearsal(user=request.auth, vacancy_id=vacancy_id)
+    except ChatError as error:
+        raise chat_error(error) from error
+    return Status(201, chat_out(chat))
+
+
+@router.post("/vacancies/{vacancy_id}/negotiate", response={201: ChatOut})
+def negotiate(request: HttpRequest, vacancy_id: int):
+    """A practice negotiation of this vacancy's offer (409 when it has no salary range and no model is
+    trained). Its report (`GET /api/chats/{id}/report`) carries `negotiation`: the band, the market range
+    used and the recruiter's offers."""
+    try:
+        chat = negotiation.start_negotiation(user=request.auth, vacancy_id=vacancy_id)
     except ChatError as error:
         raise chat_error(error) from error
     return Status(201, chat_out(chat))

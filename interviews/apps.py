@@ -18,7 +18,7 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("Interviews")  # the admin's section title
 
     def ready(self) -> None:
-        from interviews import rehearsal  # noqa: F401  (registers the rehearsal chat kind)
+        from interviews import negotiation, rehearsal  # noqa: F401  (register their chat kinds)
 
         # accounts knows nothing of MongoDB: the data kept there is this app's to delete.
         post_delete.connect(_delete_chats_of, sender=settings.AUTH_USER_MODEL, dispatch_uid="interviews-user-chats")

@@ -20,6 +20,8 @@ class ChatKind:
     deletable: bool = True
     coaching: bool = True  # hints, model answers and a scored report
     ratable: bool = True  # the user may rate its interviewer
+    # Its weak questions can be asked again: the practice queue (interviews.practice_queue), Retry weak questions.
+    schedules_questions: bool = True
     # Why a refused delete / coaching request is refused, shown as it is.
     not_deletable: str | Promise = ""
     no_coaching: str | Promise = ""

@@ -122,7 +122,9 @@ def question_text(chat: dict, question_id: str | None, *, closing: str | None = 
     if found is None:
         return closing or _text(language)["closing"]
     index, question = found
-    return _text(language)["question"].format(n=index + 1, m=len(questions(chat)), text=question["text"])
+    # A plan may ask its questions in its own words (a negotiation's moves are not numbered questions).
+    template = (chat.get("plan") or {}).get("question_format") or _text(language)["question"]
+    return template.format(n=index + 1, m=len(questions(chat)), text=question["text"])
 
 
 def hint_text(chat: dict, question: dict, *, number: int) -> str:

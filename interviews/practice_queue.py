@@ -56,8 +56,9 @@ def record_evaluation(*, chat: dict, evaluation: dict) -> None:
     user_id, chat_id = chat["user_id"], str(chat["_id"])
     planned = {question["id"]: question for question in plan.questions(chat)}
     now = timezone.now()
+    schedules = kinds.get(chat.get("kind")).schedules_questions
     with transaction.atomic():
-        for result in evaluation["questions"]:
+        for result in evaluation["questions"] if schedules else []:
             question = planned.get(result["id"])
             if question is None or result["verdict"] == "not_evaluated":
                 continue

@@ -307,6 +307,8 @@ def retry_mistakes(*, user, chat_id: str) -> dict:
     evaluation = chat.get("evaluation") or {}
     if evaluation.get("status") != "ready":
         raise ChatConflict(_("The report is not ready yet."))
+    if not kinds.get(chat.get("kind")).schedules_questions:
+        raise ChatConflict(_("This chat's questions can't be asked on their own: start a new one to practise."))
     weak = set(plan.weak_question_ids(evaluation))
     if not weak:
         raise ChatConflict(_("No weak questions to retry: every question scored 6 or more."))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("progress", views_practice.progress_page, name="progress"),
     path("practice", views_practice.practise_now, name="practise_now"),
     path("rehearse/<int:vacancy_id>", views_practice.rehearse, name="rehearse"),
+    path("negotiate/<int:vacancy_id>", views_practice.negotiate, name="negotiate"),
     path("<str:chat_id>/", views.chat_detail, name="detail"),
     path("<str:chat_id>/rename", views.chat_rename, name="rename"),
     path("<str:chat_id>/delete", views.chat_delete, name="delete"),

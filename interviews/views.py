@@ -299,6 +299,7 @@ def render_report(request: HttpRequest, chat_id: str, *, rating_error: str = "",
                "shares": sharing.list_shares(user=request.user, chat_id=chat_id),
                "apply_url": rehearsal.apply_url(result["chat"]),
                "can_rate": kinds.get(result["chat"].get("kind")).ratable and bool(result["chat"].get("persona_id")),
+               "can_retry": kinds.get(result["chat"].get("kind")).schedules_questions,
                "expiry_choices": sharing.EXPIRY_CHOICES}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context, status=status)

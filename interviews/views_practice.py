@@ -1,4 +1,4 @@
-"""The practice queue's pages: the progress page, and Practise now."""
+"""Practice beyond a vacancy's questions: the progress page, Practise now, rehearsing a screening, negotiating."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from interviews import practice_now, practice_queue, rehearsal
+from interviews import negotiation, practice_now, practice_queue, rehearsal
 from interviews.errors import ChatError, ChatNotFound
 from interviews.progress_charts import minutes_chart, topic_chart
 
@@ -42,6 +42,20 @@ def rehearse(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Rehearse this vacancy's screening in a private chat (no application)."""
     try:
         chat = rehearsal.start_rehearsal(user=request.user, vacancy_id=vacancy_id)
+    except ChatNotFound as error:
+        raise Http404(error.detail) from error
+    except ChatError as error:
+        flash.error(request, error.detail)
+        return redirect("vacancies:detail", pk=vacancy_id)
+    return redirect("chats:detail", chat_id=chat["_id"])
+
+
+@login_required
+@require_POST
+def negotiate(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    """Negotiate this vacancy's offer with a recruiter, in a practice chat."""
+    try:
+        chat = negotiation.start_negotiation(user=request.user, vacancy_id=vacancy_id)
     except ChatNotFound as error:
         raise Http404(error.detail) from error
     except ChatError as error:
