@@ -30,6 +30,9 @@ class UserOut(Schema):
     role: str
     preferred_language: str
     preferences: dict
+    full_name: str
+    current_position: str
+    headline: str  # what the resume is headed with: full name (or username) · current position
     age: int | None
     city: str
     phone: str
@@ -56,6 +59,8 @@ class MeUpdateIn(Schema):
     email: str | None = Field(default=None, max_length=254)
     preferred_language: Literal["en", "ru"] | None = None
     preferences: dict | None = None
+    full_name: str | None = Field(default=None, max_length=150)
+    current_position: str | None = Field(default=None, max_length=150)
     age: int | None = None
     city: str | None = Field(default=None, max_length=100)
     phone: str | None = Field(default=None, max_length=20)

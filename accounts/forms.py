@@ -22,7 +22,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "preferred_language", "age", "city", "phone", "telegram_id", "hh_url"]
+        fields = ["full_name", "current_position", "email", "preferred_language", "age", "city", "phone", "telegram_id",
+                  "hh_url"]
 
 
 class PasswordChangeForm(forms.Form):

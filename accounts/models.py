@@ -33,6 +33,9 @@ class User(AbstractUser):
     age = models.PositiveSmallIntegerField(
         _("age"), null=True, blank=True, validators=[MinValueValidator(14), MaxValueValidator(120)]
     )
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    current_position = models.CharField(_("current position"), max_length=150, blank=True,
+                                        help_text=_("For example: Senior backend developer at Acme."))
     city = models.CharField(_("city"), max_length=100, blank=True)
     phone = models.CharField(
         _("phone"),
@@ -68,6 +71,15 @@ class User(AbstractUser):
     def is_operator(self) -> bool:
         """Staff who run the site rather than hire on it: their home is the operator's page."""
         return self.is_staff and not self.is_employer
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def headline(self) -> str:
+        """What a resume is headed with: the name, then the current position when there is one."""
+        return " · ".join(part for part in (self.display_name, self.current_position) if part)
 
 
 class LoginCounter(models.Model):

@@ -17,7 +17,8 @@ from accounts import throttling
 from accounts.models import User
 from accounts.validators import validate_one_script
 
-PROFILE_FIELDS = ("email", "preferred_language", "preferences", "age", "city", "phone", "telegram_id", "hh_url")
+PROFILE_FIELDS = ("full_name", "current_position", "email", "preferred_language", "preferences", "age", "city", "phone",
+                  "telegram_id", "hh_url")
 
 
 class AccountError(Exception):
@@ -108,6 +109,9 @@ def update_profile(*, user: User, changes: dict) -> User:
     if unknown:
         raise AccountError({name: [_("This field cannot be changed.")] for name in sorted(unknown)})
     original = {name: getattr(user, name) for name in changes}
+    for name in ("full_name", "current_position"):
+        if isinstance(changes.get(name), str):  # as the page's form does: no stray or doubled spaces
+            changes[name] = " ".join(changes[name].split())
     for name, value in changes.items():
         setattr(user, name, "" if value is None and name not in ("age", "preferences") else value)
     if user.preferences is None:

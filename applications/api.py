@@ -64,6 +64,8 @@ class Point(Schema):
 class CandidateBrief(Schema):
     id: UUID
     username: str
+    full_name: str
+    current_position: str
 
 
 class ResumeBrief(Schema):

@@ -37,6 +37,7 @@ class ResumeIn(Schema):
 
 
 class ResumeOut(Schema):
+    headline: str = Field(description="The owner's full name (or username) and current position, from the profile.")
     positions: list[str]
     years_experience: int | None
     skills: list[str]
@@ -49,6 +50,10 @@ class ResumeOut(Schema):
     has_file: bool
     original_filename: str
     updated_at: datetime
+
+    @staticmethod
+    def resolve_headline(resume) -> str:
+        return resume.user.headline
 
     @staticmethod
     def resolve_has_file(resume) -> bool:
