@@ -35,9 +35,12 @@ def topic_chart(topics: list[dict]) -> str:
     grid = "".join(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{_y(v):.1f}" y2="{_y(v):.1f}" class="chart-grid"/>'
                    f'<text x="{LEFT - 6}" y="{_y(v) + 4:.1f}" class="chart-axis" text-anchor="end">{v}</text>'
                    for v in (0, 5, 10))
-    axis = "".join(f'<text x="{_x(when, first=first, last=last):.1f}" y="{H - 6}" class="chart-axis" '
-                   f'text-anchor="middle">{escape(formats.date_format(when, "j M"))}</text>'
-                   for when in ([first, last] if first != last else [first]))
+    # The first date under the axis's start, the last under its end (anchored inside the chart), once each.
+    labels = {formats.date_format(first, "j M"): (LEFT, "start"), formats.date_format(last, "j M"): (W - RIGHT, "end")}
+    if len(labels) == 1:
+        labels = {formats.date_format(first, "j M"): (_x(first, first=first, last=last), "middle")}
+    axis = "".join(f'<text x="{x:.1f}" y="{H - 6}" class="chart-axis" text-anchor="{anchor}">{escape(label)}</text>'
+                   for label, (x, anchor) in labels.items())
     lines = []
     for index, topic in enumerate(topics):
         coords = [(_x(when, first=first, last=last), _y(score), when, score) for when, score in topic["points"]]

@@ -1,0 +1,70 @@
+"""In a real Chromium: a report shared by link and opened by someone logged out, its PDF, and the
+progress page's charts, with no console errors or CSP violations (the SVG charts use classes only)."""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.conftest import ARTIFACTS, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+STRONG = ("An index is a B-tree kept sorted, so lookups and ORDER BY are fast. The price is slower writes, because "
+          "every insert updates the index, and extra disk space.")
+
+
+@pytest.fixture
+def scored(user):
+    """Two scored interviews of `user`, with questions due in the practice queue."""
+    from django.utils import timezone
+
+    from interviews.models import Persona, PracticeItem
+    from interviews.tests.reports import finished_report
+    from vacancies.models import Vacancy
+    from vacancies.services import replace_questions
+
+    persona = Persona.objects.create(name="Strict Tech Lead", description="Tough", system_prompt="Be strict.",
+                                     language="en", difficulty="hard")
+    vacancy = Vacancy.objects.create(title="Backend Developer", company="Acme", description="Python APIs",
+                                     skills=["Python"], location="Remote", is_published=True)
+    replace_questions(vacancy=vacancy, questions=[
+        {"text": "What is a database index?", "topic": "Databases",
+         "ideal_answer": "An index is a B-tree kept in sorted order. It makes lookups and sorting fast, but it slows "
+                         "down writes and takes space."},
+        {"text": "How do you test a Django view?", "topic": "Testing",
+         "ideal_answer": "Use the test client with factories. Assert on the status code and the content."},
+    ])
+    finished_report(user, vacancy=vacancy, persona=persona, answers={0: "A B-tree that speeds lookups up."})
+    chat_id = finished_report(user, vacancy=vacancy, persona=persona, answers={0: STRONG})
+    PracticeItem.objects.update(due_at=timezone.now() - timedelta(minutes=1))
+    return chat_id
+
+
+def test_a_shared_report_opens_logged_out_and_the_progress_page_charts(asgi_live_server, scored, user, browser_page):
+    page = browser_page
+    log_in(page, asgi_live_server.url, user.username)
+    expect(page.get_by_text("1 question is due for practice")).to_be_visible()
+    page.goto(f"{asgi_live_server.url}/chats/{scored}/report")
+    page.select_option("#share-expiry", "7")
+    page.click(".share-form button[type=submit]")
+    link = page.locator("#share-url").input_value()
+    expect(page.locator(".share-list .badge-ok")).to_contain_text("Works until")
+    page.screenshot(path=str(ARTIFACTS / "report-share-1280.png"), full_page=True)
+    with page.expect_download() as download:
+        page.click("text=Download PDF")
+    assert download.value.suggested_filename.endswith(".pdf")
+
+    visitor = page.context.browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    visitor.goto(link)
+    expect(visitor.get_by_role("heading", name="Interview report")).to_be_visible()
+    expect(visitor.locator("svg.score-chart")).to_be_visible()
+    assert visitor.locator("#share").count() == 0 and visitor.locator("text=Back to the chat").count() == 0
+    visitor.screenshot(path=str(ARTIFACTS / "report-shared-390.png"), full_page=True)
+
+    page.goto(f"{asgi_live_server.url}/chats/progress")
+    expect(page.locator("svg.progress-chart")).to_have_count(2)
+    expect(page.get_by_text("18 of 20 interviews left today")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "progress-1280.png"), full_page=True)
+    page.click("text=Practise now")
+    expect(page.locator("#composer-input")).to_be_visible()
