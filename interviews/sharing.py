@@ -43,8 +43,9 @@ def create_share(*, user, chat_id: str, expires_in_days: int | None = None) -> t
     if result["status"] != "ready":
         raise ChatConflict(_("Only a finished, scored report can be shared."))
     chat_key = str(result["chat"]["_id"])
-    if ReportShare.objects.for_owner(user).filter(chat_id=chat_key).count() >= SHARES_PER_CHAT_MAX:
-        raise ChatConflict(_("This report has %(n)d links already: revoke one you no longer need.")
+    working = ReportShare.objects.for_owner(user).working(now=timezone.now()).filter(chat_id=chat_key)
+    if working.count() >= SHARES_PER_CHAT_MAX:
+        raise ChatConflict(_("This report has %(n)d working links already: revoke one you no longer need.")
                            % {"n": SHARES_PER_CHAT_MAX})
     token = secrets.token_urlsafe(32)
     expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None

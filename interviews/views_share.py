@@ -74,10 +74,11 @@ def share_url(request: HttpRequest, token: str) -> str:
 @_not_found_is_404
 def share_create(request: HttpRequest, chat_id: str) -> HttpResponse:
     """Makes a link and shows it once, on the report page (it can't be shown again: only its hash is kept)."""
-    days = request.POST.get("expires_in_days") or None
+    days = request.POST.get("expires_in_days", "").strip()
     try:
+        # Anything but a whole number of days is refused by the service (0 is out of range), never "never".
         share, token = sharing.create_share(user=request.user, chat_id=chat_id,
-                                            expires_in_days=int(days) if days and days.isdigit() else None)
+                                            expires_in_days=(int(days) if days.isdigit() else 0) if days else None)
     except (ChatConflict, InvalidMessage) as error:  # not found is the decorator's 404
         flash.error(request, error.detail)
         return redirect("chats:report", chat_id=chat_id)

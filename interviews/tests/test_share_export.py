@@ -183,3 +183,19 @@ def test_an_operator_revokes_a_link_in_the_admin(admin_client, user_client, visi
     response = admin_client.post("/admin/interviews/reportshare/", {"action": "revoke", "_selected_action": [share.pk]})
     assert response.status_code == 302
     assert visitor.get(url).status_code == 404
+
+
+def test_a_tampered_expiry_is_refused_not_taken_as_never(user_client, report_id):
+    response = user_client.post(f"/chats/{report_id}/shares", {"expires_in_days": "forever"}, follow=True)
+    assert "A link can expire in 1 to 365 days, or never." in response.content.decode()
+    assert not ReportShare.objects.exists()
+
+
+def test_revoked_links_do_not_count_toward_the_limit(api, report_id, settings, monkeypatch):
+    monkeypatch.setattr("interviews.sharing.SHARES_PER_CHAT_MAX", 2)
+    first = api.post(f"/api/chats/{report_id}/shares").json()
+    api.post(f"/api/chats/{report_id}/shares")
+    refused = api.post(f"/api/chats/{report_id}/shares")
+    assert refused.status_code == 409 and "revoke one" in refused.json()["detail"]
+    api.delete(f"/api/shares/{first['id']}")
+    assert api.post(f"/api/chats/{report_id}/shares").status_code == 201
