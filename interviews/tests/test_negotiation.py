@@ -98,7 +98,7 @@ def test_the_report_grades_the_negotiation_and_shows_the_market_range(api, user_
     evaluation.evaluate_chat(chat_id=chat["id"])
     report = api.get(f"/api/chats/{chat['id']}/report").json()
     accepted, justified, package = report["questions"]
-    assert "Asks before accepting: does not say yes to the first offer" in accepted["missed"]
+    assert "Asks questions about the offer and the budget before deciding" in accepted["missed"]
     assert accepted["score"] <= 5 < justified["score"] and package["score"] > 5
     assert report["negotiation"]["market"]["low"] == deal["market"]["low"]
     html = user_client.get(f"/chats/{chat['id']}/report").content.decode()
