@@ -68,3 +68,46 @@ def test_a_shared_report_opens_logged_out_and_the_progress_page_charts(asgi_live
     page.screenshot(path=str(ARTIFACTS / "progress-1280.png"), full_page=True)
     page.click("text=Practise now")
     expect(page.locator("#composer-input")).to_be_visible()
+
+
+def wait_for_reply(page, count: int) -> None:
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('article.message-assistant.status-complete').length >= n",
+        arg=count, timeout=10_000)
+
+
+@pytest.fixture
+def priced_vacancy(user):
+    from vacancies.models import Vacancy
+
+    return Vacancy.objects.create(title="Backend Developer", company="Acme", description="Python APIs",
+                                  skills=["Python"], location="Remote", is_published=True, salary_min=200_000,
+                                  salary_max=260_000, currency=Vacancy.Currency.RUB)
+
+
+def test_a_salary_negotiation_from_the_vacancy_page_to_its_report(asgi_live_server, priced_vacancy, user,
+                                                                  run_db_worker, browser_page, fake_ollama):
+    page = browser_page
+    log_in(page, asgi_live_server.url, user.username)
+    page.goto(f"{asgi_live_server.url}/vacancies/{priced_vacancy.pk}/")
+    page.click("text=Negotiate the offer")
+    greeting = page.wait_for_selector("article.message-greeting").inner_text().replace("\xa0", " ")
+    # 10%, 55% and 85% into the vacancy's 200,000-260,000, rounded to 5,000 as postings are.
+    assert "Alex" in greeting and "205,000 RUB" in greeting
+    for number, words in enumerate(["Thank you! What range is budgeted for this role?",
+                                    "I led the payments team for five years; the market pays 250,000, so I ask that.",
+                                    "Let's agree, with the bonus and start date in writing. Thank you!"], start=1):
+        page.fill("#composer-input", words)
+        page.click("#composer button[type=submit]")
+        wait_for_reply(page, number + 1)
+    replies = [text.replace("\xa0", " ") for text in page.locator("article.message-assistant").all_inner_texts()]
+    assert "235,000 RUB" in replies[1] and "250,000 RUB" in replies[2] and "Question" not in "".join(replies)
+    page.screenshot(path=str(ARTIFACTS / "negotiation-chat-1280.png"), full_page=True)
+    page.click("button:has-text('Finish')")
+    page.wait_for_selector("text=Scoring your answers")
+    worker = run_db_worker()
+    assert worker.returncode == 0, worker.stderr[-2000:]
+    page.wait_for_selector("#negotiation", timeout=15_000)
+    assert "200,000–260,000 RUB" in page.inner_text("#negotiation").replace("\xa0", " ")
+    assert page.locator("section.report-question").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "negotiation-report-1280.png"), full_page=True)
