@@ -111,3 +111,42 @@ def test_a_salary_negotiation_from_the_vacancy_page_to_its_report(asgi_live_serv
     assert "200,000–260,000 RUB" in page.inner_text("#negotiation").replace("\xa0", " ")
     assert page.locator("section.report-question").count() == 3
     page.screenshot(path=str(ARTIFACTS / "negotiation-report-1280.png"), full_page=True)
+
+
+@pytest.fixture
+def employer_vacancy(employer, user):
+    """An employer's published vacancy with the seeded screening persona, and the candidate's resume."""
+    from interviews.demo_personas import PERSONAS
+    from interviews.models import Persona
+    from resumes.models import Resume
+    from vacancies.models import Vacancy
+
+    spec = next(spec for spec in PERSONAS if spec["slug"] == "screening")
+    Persona.objects.create(**spec, kind=Persona.Kind.SCREENING)
+    Resume.objects.create(user=user, positions=["Backend developer"], years_experience=4, skills=["Python", "Django"])
+    return Vacancy.objects.create(owner=employer, title="Backend Developer", company="Acme", description="APIs",
+                                  skills=["Python", "Django", "Kubernetes"], location="Remote", is_published=True)
+
+
+def test_a_screening_rehearsal_from_the_vacancy_page_to_its_relevance(asgi_live_server, employer_vacancy, user,
+                                                                      run_db_worker, browser_page, fake_ollama):
+    from applications.tests.helpers import GOOD_ANSWERS
+
+    page = browser_page
+    log_in(page, asgi_live_server.url, user.username)
+    page.goto(f"{asgi_live_server.url}/vacancies/{employer_vacancy.pk}/")
+    page.click("text=Rehearse the screening")
+    assert "private rehearsal" in page.wait_for_selector("article.message-greeting").inner_text()
+    total = int(page.inner_text("#progress-badge").rsplit(" ", 1)[1])
+    for number in range(1, total + 1):
+        page.fill("#composer-input", GOOD_ANSWERS[number - 1])
+        page.click("#composer button[type=submit]")
+        wait_for_reply(page, number + 1)
+    page.click("button:has-text('Finish')")
+    page.wait_for_selector("text=Scoring your answers")
+    worker = run_db_worker()
+    assert worker.returncode == 0, worker.stderr[-2000:]
+    page.wait_for_selector("#relevance", timeout=15_000)
+    assert "/100" in page.inner_text("#relevance")
+    expect(page.locator(f"#relevance form[action='/applications/apply/{employer_vacancy.pk}/'] button")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "rehearsal-report-1280.png"), full_page=True)
