@@ -104,3 +104,28 @@ def test_a_stranger_cannot_read_a_rehearsal(api, stranger_api, vacancy, resume):
     chat = _rehearse(api, vacancy)
     assert stranger_api.get(f"/api/chats/{chat['id']}").status_code == 404
     assert stranger_api.get(f"/api/chats/{chat['id']}/report").status_code == 404
+
+
+def test_an_employers_own_questions_and_weight_are_rehearsed_too(api, employer, user, vacancy, resume, fake_ollama):
+    from applications.screening_setup import save_setup
+
+    own = [{"text": "How would you cut our API's p99 latency?", "topic": "Performance",
+            "ideal_answer": "Measure first with tracing, then cache hot reads and fix slow queries.",
+            "key_points": ["Measures before changing anything", "Caches hot reads", "Fixes slow database queries"]},
+           {"text": "When could you start?", "topic": "Availability", "ideal_answer": "In two weeks.",
+            "key_points": ["Gives a start date", "Mentions the notice period", "Says how flexible it is"]}]
+    save_setup(employer=employer, vacancy_id=vacancy.pk, questions=own, answers_weight=50)
+    chat = _rehearse(api, vacancy)
+    stored = chats.get_chat(user_id=str(user.pk), chat_id=chats.parse_id(chat["id"]))
+    assert [q["text"] for q in stored["plan"]["questions"]] == [q["text"] for q in own]
+    answer(api, chat["id"], "I would measure with tracing first, then cache the hot reads and fix slow queries.")
+    relevance = _finish_and_grade(api, chat["id"])["relevance"]
+    assert relevance["answers_weight"] == 50 and relevance["skills_weight"] == 50
+
+    application_id = api.post(f"/api/vacancies/{vacancy.pk}/apply").json()["id"]
+    application = Application.objects.get(pk=application_id)
+    answer(api, application.chat_id, "I would measure with tracing first, then cache the hot reads and fix slow queries.")
+    api.post(f"/api/chats/{application.chat_id}/finish")
+    application.refresh_from_db()
+    assessed = assessment.assess(application_id=application.pk, queued_at=application.assessment_queued_at)
+    assert assessed.relevance_score == relevance["relevance_score"]
