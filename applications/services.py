@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from applications import screening
 from applications.models import ASSESSMENT_STALE_AFTER, Application
 from interviews import chats
+from onlyjobless.errors import ServiceError
 from resumes.models import Resume
 from resumes.matching import Match, rank_vacancies
 from vacancies.models import Vacancy
@@ -28,13 +29,8 @@ MESSAGE_MAX = Application._meta.get_field("message").max_length
 DECISIONS = (Application.Status.APPROVED, Application.Status.REJECTED)
 
 
-class ApplicationError(Exception):
-    """An application action refused with a reason a person can read; `status` is the HTTP answer."""
-
-    def __init__(self, detail: str, *, status: int = 400) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.status = status
+class ApplicationError(ServiceError):
+    """An application action refused."""
 
 
 def not_found() -> ApplicationError:

@@ -22,6 +22,8 @@ from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, Return
 from pymongo.errors import DuplicateKeyError, PyMongoError
 from pymongo.write_concern import WriteConcern
 
+from onlyjobless.errors import Unavailable
+
 _lock = threading.Lock()
 _sync_client: MongoClient | None = None
 # An async client belongs to the event loop it was created on (tests and async_to_sync
@@ -29,15 +31,12 @@ _sync_client: MongoClient | None = None
 _async_clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-class ChatsUnavailable(Exception):
-    """MongoDB could not be reached or refused the operation. Like a ChatError it has a `status` and a
-    `detail`; pages and the API answer it once (interviews.middleware, onlyjobless/api.py)."""
+class ChatsUnavailable(Unavailable):
+    """MongoDB could not be reached or refused the operation; pages and the API answer it as any ServiceError."""
 
-    status = 503
-
-    @property
-    def detail(self) -> str:
-        return _("Chats are unavailable right now. Please try again in a minute.")
+    def __init__(self, reason: str = "") -> None:
+        super().__init__(_("Chats are unavailable right now. Please try again in a minute."))
+        self.reason = reason  # for the log: what the store said
 
 
 def _or_unavailable(function):

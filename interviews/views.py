@@ -18,17 +18,15 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from interviews import answering, kinds, services
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
-from interviews.feedback import FeedbackError, InvalidFeedback
+from interviews.feedback import InvalidFeedback
 from interviews.serializers import chat_out, message_out
+from onlyjobless.http import refusal_as_message
 
 PAGE_SIZE = 30
 
 
-def _chat_or_404(request: HttpRequest, chat_id: str) -> dict:
-    try:
-        return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+def _chat(request: HttpRequest, chat_id: str) -> dict:
+    return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
 
 
 @login_required
@@ -95,14 +93,9 @@ def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
     if request.htmx:
         return render(request, "interviews/chat.html#title", {"chat": chat_out(chat)})
     return redirect("chats:detail", chat_id=chat_id)
@@ -110,19 +103,14 @@ def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
     """GET asks first (a page, so it works without JS); POST deletes."""
     if request.method == "GET":
-        chat = _chat_or_404(request, chat_id)
+        chat = _chat(request, chat_id)
         return render(request, "interviews/chat_delete.html",
                       {"chat": chat_out(chat), **services.chat_page_context(chat=chat)})
-    try:
-        services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
     flash.info(request, _("Chat deleted."))
     url = reverse("chats:list")
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
@@ -141,10 +129,7 @@ def chat_clear(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        answering.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+    answering.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
     return HttpResponse(status=204) if request.htmx else redirect("chats:detail", chat_id=chat_id)
 
 
@@ -152,9 +137,7 @@ def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 def _composer_error(request: HttpRequest, chat_id: str, error: ChatError) -> HttpResponse:
     if request.htmx:
-        response = HttpResponse(escape(error.detail), status=error.status)
-        if error.retry_after:
-            response["Retry-After"] = str(error.retry_after)
+        response = HttpResponse(escape(error.detail), status=error.status, headers=error.headers)
         return reswap(retarget(response, "#composer-error"), "innerHTML")
     flash.error(request, error.detail)
     return redirect("chats:detail", chat_id=chat_id)
@@ -176,8 +159,8 @@ async def _turn_page(request: HttpRequest, chat_id: str, pending, *, status: int
     """Await a service call that starts a reply; render its turn (htmx) or go back to the chat."""
     try:
         turn = await pending
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
     except ChatError as error:
         return _composer_error(request, chat_id, error)
     if not request.htmx:
@@ -234,11 +217,10 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> Ht
     try:
         offset = answering.event_offset(request.headers.get("Last-Event-ID") or request.GET.get("offset"))
         reply = await answering.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        headers = {"Retry-After": str(error.retry_after)} if error.retry_after else {}
-        return HttpResponse(error.detail, status=error.status, headers=headers)
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
+    except ChatError as error:  # EventSource reads no page: the sentence alone
+        return HttpResponse(error.detail, status=error.status, headers=error.headers)
     response = StreamingHttpResponse(_page_events(request, reply, offset), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
@@ -257,14 +239,9 @@ async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpRespon
 
 @login_required
 @require_POST
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.finish_interview(user=request.user, chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    chat = services.finish_interview(user=request.user, chat_id=chat_id)
     kind = kinds.get(chat.get("kind"))
     if kind.after_finish_url:
         flash.success(request, str(kind.after_finish_message))
@@ -285,9 +262,9 @@ def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", 
     """The report; a refused rating comes back beside its stars, with what was typed."""
     try:
         result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
+    except ChatError as error:  # not finished yet: back to the chat
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
     chart = score_chart(result["questions"], language=result["chat"].get("language", ""))
@@ -300,19 +277,15 @@ def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", 
 
 @login_required
 @require_POST
+@refusal_as_message("chats:report", chat_id="chat_id")
 def chat_retry_mistakes(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:report", chat_id=chat_id)
+    chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
     return redirect("chats:detail", chat_id=chat["_id"])
 
 
 @login_required
 @require_POST
+@refusal_as_message("chats:report", chat_id="chat_id")
 def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
     rating = _int_or_none(request.POST.get("rating"))
     feedback = {"comment": request.POST.get("comment", ""), "allow_training": request.POST.get("allow_training") == "on"}
@@ -321,12 +294,7 @@ def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
                             status=422)
     try:
         services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=rating, **feedback)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except InvalidFeedback as error:
+    except InvalidFeedback as error:  # beside its stars, with what was typed
         return _report_page(request, chat_id, rating_error=error.detail, feedback=feedback, status=error.status)
-    except (ChatError, FeedbackError) as error:
-        flash.error(request, error.detail)
-    else:
-        flash.success(request, _("Thanks for rating your interviewer."))
+    flash.success(request, _("Thanks for rating your interviewer."))
     return redirect("chats:report", chat_id=chat_id)

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "onlyjobless.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "onlyjobless.middleware.MessageMiddleware",
-    "interviews.middleware.ChatsUnavailableMiddleware",
+    "onlyjobless.middleware.ServiceErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]

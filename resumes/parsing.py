@@ -33,6 +33,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
+from onlyjobless.errors import ServiceError
 from skills import extract_skills
 
 __all__ = [
@@ -67,20 +68,8 @@ NO_TEXT_MESSAGE = gettext_lazy(
 )
 
 
-class ResumeFileError(Exception):
-    """An upload we refuse: ``message`` is a sentence for the user, ``status`` 400 or 413.
-
-    A lazy message is rendered in the language active when the error is raised.
-    """
-
-    def __init__(self, message: str, *, status: int = 400) -> None:
-        message = str(message)
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-    def __str__(self) -> str:
-        return self.message
+class ResumeFileError(ServiceError):
+    """An upload we refuse: 400, or 413 for a file too large."""
 
 
 @dataclass(frozen=True, slots=True)

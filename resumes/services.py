@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import throttling
 from accounts.models import User
+from onlyjobless.errors import NON_FIELD, ServiceError, from_field_errors
 from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
@@ -54,23 +55,23 @@ RESUME_FIELDS = (
 )
 
 
-class ResumeError(Exception):
-    """Bad input for a resume action; ``errors`` maps field → messages, ``status`` is the HTTP answer."""
+class ResumeError(ServiceError):
+    """Bad input for a resume action; ``errors`` maps field → messages."""
 
     def __init__(self, errors: dict[str, list[str]], *, status: int = 400) -> None:
-        self.errors = errors
-        self.status = status
-        first_field, messages = next(iter(errors.items()))
-        super().__init__(messages[0] if first_field == "__all__" else f"{first_field}: {messages[0]}")
+        super().__init__(from_field_errors(errors), status=status, errors=errors)
 
 
 class NotACandidate(ResumeError):
     def __init__(self) -> None:
-        super().__init__({"__all__": [_("Only candidates have a resume.")]}, status=403)
+        super().__init__({NON_FIELD: [_("Only candidates have a resume.")]}, status=403)
 
 
-class ResumeNotFound(Exception):
-    pass
+class ResumeNotFound(ServiceError):
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__(_("You have not uploaded a resume file."))
 
 
 def require_candidate(user: User) -> None:

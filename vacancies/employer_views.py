@@ -6,9 +6,8 @@ list row, the comparison) and everything works as plain form posts without JS.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,17 +25,11 @@ FORM_PAGE = "vacancies/form.html"
 
 
 def _employer(request: HttpRequest) -> None:
-    try:
-        services.require_employer(request.user)
-    except services.NotAnEmployer as error:
-        raise PermissionDenied(error.detail) from error
+    services.require_employer(request.user)
 
 
 def _own_vacancy(request: HttpRequest, vacancy_id: int) -> Vacancy:
-    try:
-        return services.get_own_vacancy(user=request.user, vacancy_id=vacancy_id)
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    return services.get_own_vacancy(user=request.user, vacancy_id=vacancy_id)
 
 
 def _done(request: HttpRequest, url: str) -> HttpResponse:
@@ -83,7 +76,7 @@ def _vacancy_form(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpRespo
             services.update_vacancy(user=request.user, vacancy_id=vacancy.pk, changes=form.cleaned_data)
             messages.success(request, _("Vacancy saved."))
         except services.VacancyError as error:
-            add_service_errors(form, error.errors)
+            add_service_errors(form, error.field_errors)
         else:
             return _done(request, reverse("vacancies:mine"))
     return _render_form(request, form, vacancy=vacancy, status=400)
@@ -113,10 +106,7 @@ def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
     Without htmx it returns to `next` (the vacancy's page sends its own address), else to my vacancies.
     """
-    try:
-        vacancy = services.set_published(user=request.user, vacancy_id=pk, is_published=request.POST.get("publish") == "1")
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    vacancy = services.set_published(user=request.user, vacancy_id=pk, is_published=request.POST.get("publish") == "1")
     if request.htmx:
         row = Vacancy.objects.for_owner(request.user).with_response_counts().get(pk=vacancy.pk)
         return render(request, "vacancies/mine.html#row", {"vacancy": row})
@@ -136,9 +126,6 @@ def vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _own_vacancy(request, pk)
     if request.method == "GET":
         return render(request, "vacancies/delete.html", {"vacancy": vacancy})
-    try:
-        services.delete_vacancy(user=request.user, vacancy_id=vacancy.pk)
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    services.delete_vacancy(user=request.user, vacancy_id=vacancy.pk)
     messages.success(request, _("Vacancy “%(title)s” deleted.") % {"title": vacancy.title})
     return _done(request, reverse("vacancies:mine"))

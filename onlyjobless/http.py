@@ -1,0 +1,34 @@
+"""The page side of a refusal: a POST whose service says no goes back with the reason as a message."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from onlyjobless.errors import ServiceError, Unavailable
+
+
+def refusal_as_message(to: str, **url_kwargs: str) -> Callable:
+    """On a ServiceError, flash its sentence and redirect to the URL named `to`, whose arguments are taken from
+    the view's (`chat_id="chat_id"`, or renamed: `pk="vacancy_id"`). A missing or foreign object (404), a
+    refused role (403) and an outage still reach ServiceErrorMiddleware: there is no page to go back to."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except ServiceError as error:
+                if error.status in (403, 404) or isinstance(error, Unavailable):
+                    raise
+                messages.error(request, error.detail)
+                return redirect(to, **{name: kwargs[source] for name, source in url_kwargs.items()})
+
+        return wrapper
+
+    return decorator
+
