@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "salary",
     "integrations",
     "replyfeedback",
+    "demo",
 ]
 
 # Every middleware is async capable (one sync-only middleware puts the whole stack in a thread),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.forms import add_service_errors
-from vacancies import market, services
+from vacancies import services
 from vacancies.forms import MarketCompareForm, VacancyForm
 from vacancies.models import Vacancy
 
@@ -83,20 +83,21 @@ def _vacancy_form(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpRespo
 
 
 def _render_form(request: HttpRequest, form: VacancyForm, *, vacancy: Vacancy | None, status: int = 200,
-                 comparison: market.Comparison | None = None) -> HttpResponse:
+                 market_query: dict | None = None) -> HttpResponse:
     template = f"{FORM_PAGE}#form" if request.htmx else FORM_PAGE
-    context = {"form": form, "vacancy": vacancy, "comparison": comparison}
+    context = {"form": form, "vacancy": vacancy, "market_query": market_query}
     return render(request, template, context, status=status)
 
 
 def _compare(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpResponse:
-    """The typed range against the market estimate, without saving: a partial for htmx, else the whole form."""
-    comparison = market.compare_with_market(**MarketCompareForm(request.POST).query())
+    """The typed range against the market estimate (the salary app's `market` tags), without saving: a partial
+    for htmx, else the whole form."""
+    market_query = MarketCompareForm(request.POST).query()
     if request.htmx:
-        return render(request, f"{FORM_PAGE}#market", {"comparison": comparison})
+        return render(request, f"{FORM_PAGE}#market", {"market_query": market_query})
     # Unbound, so comparing does not flag fields as missing; the typed values stay in the inputs.
     form = VacancyForm(initial=request.POST.dict())
-    return _render_form(request, form, vacancy=vacancy, comparison=comparison)
+    return _render_form(request, form, vacancy=vacancy, market_query=market_query)
 
 
 @login_required
