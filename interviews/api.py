@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -17,6 +15,7 @@ from accounts.tokens import AsyncJWTAuth
 from interviews import answering, services
 from interviews.errors import InvalidMessage, ReplyFailed
 from interviews.serializers import chat_out, message_out
+from onlyjobless.sse import sse_json, sse_response, sse_retry
 
 IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 
@@ -139,41 +138,28 @@ def stop(request: HttpRequest, chat_id: str):
 
 # ---------------------------------------------------------------- answering (async: streams)
 
-def _sse(event: str, data: dict, *, offset: int | None = None) -> bytes:
-    # The id is the reply's length once the event is applied: a client that lost the connection sends
-    # it back as Last-Event-ID to the message's stream and continues from there.
-    event_id = f"id: {offset}\n" if offset is not None else ""
-    return f"{event_id}event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
-
-
 async def _sse_events(events: AsyncIterator[answering.StreamEvent], *, turn: answering.Turn | None = None
                       ) -> AsyncIterator[bytes]:
-    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    yield sse_retry(answering.RECONNECT_MS)
     if turn is not None:
         if turn.user_message:
-            yield _sse("user", message_out(turn.user_message))
+            yield sse_json("user", message_out(turn.user_message))
         # The reply's id, so a client that loses this stream can attach to the reply's own.
-        yield _sse("reply", message_out(turn.assistant_message))
+        yield sse_json("reply", message_out(turn.assistant_message))
     async for event in events:
         if event.kind == "token":
-            yield _sse("token", {"delta": event.delta}, offset=event.offset)
+            yield sse_json("token", {"delta": event.delta}, event_id=event.offset)
         elif event.kind == "done":
-            yield _sse("done", message_out(event.message), offset=event.offset)
+            yield sse_json("done", message_out(event.message), event_id=event.offset)
         else:
-            yield _sse("error", {"detail": event.detail, "message": message_out(event.message)}, offset=event.offset)
-
-
-def _event_stream(events: AsyncIterator[bytes]) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(events, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+            yield sse_json("error", {"detail": event.detail, "message": message_out(event.message)},
+                           event_id=event.offset)
 
 
 async def _answer(request: HttpRequest, turn: answering.Turn):
     events = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
     if "text/event-stream" in request.headers.get("Accept", ""):
-        return _event_stream(_sse_events(events, turn=turn))
+        return sse_response(_sse_events(events, turn=turn))
     final = None
     async for event in events:
         if event.kind in ("done", "error"):
@@ -211,7 +197,7 @@ async def stream(request: HttpRequest, chat_id: str, message_id: str):
     except ChatError as error:
         raise chat_error(error) from error
     events = answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset)
-    return _event_stream(_sse_events(events))
+    return sse_response(_sse_events(events))
 
 
 @router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +21,7 @@ from interviews.errors import ChatError, ChatNotFound
 from interviews.feedback import InvalidFeedback
 from interviews.serializers import chat_out, message_out
 from onlyjobless.http import refusal_as_message
+from onlyjobless.sse import sse_event, sse_response, sse_retry
 
 PAGE_SIZE = 30
 
@@ -186,26 +187,19 @@ async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> Htt
     return await _turn_page(request, chat_id, pending, status=200)
 
 
-def _sse(event: str, html: str, offset: int) -> bytes:
-    # Each line of the payload is its own `data:` line; the browser joins them with "\n". The id (the
-    # reply's length so far) comes back as Last-Event-ID when the browser reconnects on its own.
-    data = "\n".join(f"data: {line}" for line in html.split("\n"))
-    return f"id: {offset}\nevent: {event}\n{data}\n\n".encode()
-
-
 def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
     return render_to_string("interviews/chat.html#message", {"chat": chat_out(chat), "message": message_out(message)},
                             request=request)
 
 
 async def _page_events(request: HttpRequest, reply: answering.PendingReply, offset: int) -> AsyncIterator[bytes]:
-    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    yield sse_retry(answering.RECONNECT_MS)
     async for event in answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset):
         if event.kind == "token":
-            yield _sse("token", escape(event.delta), event.offset)
+            yield sse_event("token", escape(event.delta), event_id=event.offset)
         else:
             # "failed", not "error": EventSource treats an event named "error" as a broken connection.
-            yield _sse("done", _message_html(request, reply.chat, event.message), event.offset)
+            yield sse_event("done", _message_html(request, reply.chat, event.message), event_id=event.offset)
 
 
 @require_GET
@@ -221,10 +215,7 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> Ht
         raise  # the 404 page, from ServiceErrorMiddleware
     except ChatError as error:  # EventSource reads no page: the sentence alone
         return HttpResponse(error.detail, status=error.status, headers=error.headers)
-    response = StreamingHttpResponse(_page_events(request, reply, offset), content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+    return sse_response(_page_events(request, reply, offset))
 
 
 # ---------------------------------------------------------------- practice: help, finish, report

@@ -1,10 +1,12 @@
-"""The page side of a refusal: a POST whose service says no goes back with the reason as a message."""
+"""Page plumbing every app may use: a POST whose service says no goes back with the reason as a message, and
+the base of a middleware that runs in a sync or an async stack alike."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -32,3 +34,24 @@ def refusal_as_message(to: str, **url_kwargs: str) -> Callable:
 
     return decorator
 
+
+class SyncAndAsyncMiddleware:
+    """A middleware that runs as the stack does, so an async view (a stream) never hops to a thread for it:
+    a subclass writes `call` (sync stack) and `acall` (async stack)."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest):
+        return self.acall(request) if iscoroutinefunction(self) else self.call(request)
+
+    def call(self, request: HttpRequest) -> HttpResponse:
+        raise NotImplementedError
+
+    async def acall(self, request: HttpRequest) -> HttpResponse:
+        raise NotImplementedError

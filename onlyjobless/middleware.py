@@ -20,6 +20,7 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 
 from onlyjobless.db import release_connections
 from onlyjobless.errors import ServiceError
+from onlyjobless.http import SyncAndAsyncMiddleware
 
 # Model output and user text end up in pages; a strict policy keeps any markup that slips
 # past the sanitiser inert. htmx needs no inline script; we ship none.
@@ -46,23 +47,13 @@ def _add_policy(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
-class ContentSecurityPolicyMiddleware:
+class ContentSecurityPolicyMiddleware(SyncAndAsyncMiddleware):
     """Sync and async capable, so streaming views never hop threads for a header."""
 
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest):
-        if iscoroutinefunction(self):
-            return self._acall(request)
+    def call(self, request: HttpRequest) -> HttpResponse:
         return _add_policy(request, self.get_response(request))
 
-    async def _acall(self, request: HttpRequest) -> HttpResponse:
+    async def acall(self, request: HttpRequest) -> HttpResponse:
         return _add_policy(request, await self.get_response(request))
 
 
