@@ -61,7 +61,7 @@ def vacancy_responses(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 def _detail_context(request: HttpRequest, pk: int, **extra) -> dict:
     application = selectors.owned_response(employer=request.user, application_id=pk)
     return {"application": application, "vacancy": application.vacancy,
-            "resume": selectors.resume_of(application.candidate), **extra}
+            "resume": selectors.resume_of(application.candidate), "message_max_chars": services.MESSAGE_MAX, **extra}
 
 
 def _detail_page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:

@@ -14,6 +14,7 @@ from pydantic import Field
 from accounts.tokens import AsyncJWTAuth
 from interviews import answering, services
 from interviews.errors import InvalidMessage, ReplyFailed
+from interviews.feedback import COMMENT_MAX_CHARS
 from interviews.serializers import chat_out, message_out
 from onlyjobless.sse import sse_json, sse_response, sse_retry
 
@@ -63,7 +64,7 @@ class MessagePage(Schema):
 
 
 class ChatCreateIn(Schema):
-    title: str | None = Field(default=None, max_length=120)
+    title: str | None = Field(default=None, max_length=services.TITLE_MAX_CHARS)
     vacancy_id: int | None = None
     persona_id: int | None = None
     focus_skills: list[str] | None = Field(default=None, max_length=10)
@@ -264,7 +265,7 @@ class ReportOut(Schema):
 
 class FeedbackIn(Schema):
     rating: int = Field(ge=1, le=5)
-    comment: str = Field(default="", max_length=2000)
+    comment: str = Field(default="", max_length=COMMENT_MAX_CHARS)
     allow_training: bool = False
 
 

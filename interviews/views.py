@@ -18,7 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from interviews import answering, kinds, services
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
-from interviews.feedback import InvalidFeedback
+from interviews.feedback import COMMENT_MAX_CHARS, InvalidFeedback
 from interviews.serializers import chat_out, message_out
 from onlyjobless.http import refusal_as_message
 from onlyjobless.sse import sse_event, sse_response, sse_retry
@@ -98,7 +98,8 @@ def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
 def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
     chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
     if request.htmx:
-        return render(request, "interviews/chat.html#title", {"chat": chat_out(chat)})
+        return render(request, "interviews/chat.html#title",
+                      {"chat": chat_out(chat), "title_max_chars": services.TITLE_MAX_CHARS})
     return redirect("chats:detail", chat_id=chat_id)
 
 
@@ -261,7 +262,7 @@ def _report_page(request: HttpRequest, chat_id: str, *, rating_error: str = "", 
     chart = score_chart(result["questions"], language=result["chat"].get("language", ""))
     context = {"chat": chat_out(result["chat"]), "report": result, "chart": chart,
                "rated": services.has_rated(user=request.user, chat_id=chat_id),
-               "rating_error": rating_error, "feedback": feedback or {}}
+               "rating_error": rating_error, "feedback": feedback or {}, "comment_max_chars": COMMENT_MAX_CHARS}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context, status=status)
 
