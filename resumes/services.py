@@ -21,7 +21,8 @@ from onlyjobless.errors import NON_FIELD, ServiceError, from_field_errors
 from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
-from resumes.parsing import extract_text, parse_resume_text, read_limited, sniff_kind
+from resumes.extraction import extract_text, read_limited, sniff_kind
+from resumes.parsing import parse_resume_text
 from skills import MAX_SKILL_CHARS, normalize_skills
 from resumes.uploads import file_too_large
 from resumes.matching import Ranking, hint_for, rank_vacancies

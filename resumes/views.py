@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.forms import add_service_errors
 from resumes import services
 from resumes.forms import ResumeForm
-from resumes.parsing import ResumeFileError
+from resumes.extraction import ResumeFileError
 from resumes.uploads import check_declared_size, uploaded_file
 
 MATCHES_PAGE_SIZE = 10

@@ -12,20 +12,19 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from resumes.parsing import (
+from resumes.extraction import (
     MAX_DOCX_ENTRIES,
     MAX_DOCX_UNCOMPRESSED_BYTES,
     MAX_TEXT_CHARS,
     NO_TEXT_MESSAGE,
     UNSUPPORTED_MESSAGE,
     ExtractedText,
-    ParsedResume,
     ResumeFileError,
     extract_text,
-    parse_resume_text,
     read_limited,
     sniff_kind,
 )
+from resumes.parsing import ParsedResume, parse_resume_text
 
 TODAY = date(2025, 6, 1)
 
@@ -198,12 +197,12 @@ def test_pdf_encryption_we_cannot_decrypt_is_password_protected(monkeypatch):
     # AES needs the optional `cryptography` package; pypdf then raises DependencyError.
     from pypdf.errors import DependencyError
 
-    import resumes.parsing
+    import resumes.extraction
 
     def refuse(*args, **kwargs):
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")
 
-    monkeypatch.setattr(resumes.parsing, "PdfReader", refuse)
+    monkeypatch.setattr(resumes.extraction, "PdfReader", refuse)
     with pytest.raises(ResumeFileError) as caught:
         extract_text(make_pdf(RESUME_LINES))
     assert caught.value.detail.startswith("This PDF is password-protected")
