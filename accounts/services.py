@@ -16,16 +16,13 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts import throttling
 from accounts.models import User
 from accounts.validators import validate_one_script
-from onlyjobless.errors import ServiceError, from_field_errors
+from onlyjobless.errors import InvalidFields, ServiceError
 
 PROFILE_FIELDS = ("email", "preferred_language", "preferences", "age", "city", "phone", "telegram_id", "hh_url")
 
 
-class AccountError(ServiceError):
+class AccountError(InvalidFields):
     """Bad input for an account action; `errors` maps field → messages."""
-
-    def __init__(self, errors: dict[str, list[str]], *, status: int = 400):
-        super().__init__(from_field_errors(errors), status=status, errors=errors)
 
 
 class UsernameTaken(AccountError):

@@ -22,6 +22,7 @@ from onlyjobless.errors import ServiceError
 from resumes.models import Resume
 from resumes.matching import Match, rank_vacancies
 from vacancies.models import Vacancy
+from vacancies.services import VacancyNotFound
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def apply(*, candidate, vacancy_id: int) -> Application:
     """
     vacancy = Vacancy.objects.published().filter(pk=vacancy_id).first()
     if vacancy is None:
-        raise ApplicationError(_("Vacancy not found."), status=404)
+        raise VacancyNotFound
     application, match = create_application(candidate=candidate, vacancy=vacancy)
     return open_screening(application_id=application.pk, match=match)
 

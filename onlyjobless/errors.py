@@ -36,10 +36,13 @@ class ServiceError(Exception):
                 for field, messages in self.errors.items() for message in messages]
 
 
-def from_field_errors(errors: dict[str, list[str]]) -> str:
-    """The sentence for a set of field errors: the first message, named by its field."""
-    field, messages = next(iter(errors.items()))
-    return messages[0] if field == NON_FIELD else f"{field}: {messages[0]}"
+class InvalidFields(ServiceError):
+    """Bad input, field by field; the sentence is the first message, named by its field."""
+
+    def __init__(self, errors: dict[str, list[str]], *, status: int = 400) -> None:
+        field, messages = next(iter(errors.items()))
+        super().__init__(messages[0] if field == NON_FIELD else f"{field}: {messages[0]}", status=status,
+                         errors=errors)
 
 
 class Unavailable(ServiceError):

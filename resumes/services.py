@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import throttling
 from accounts.models import User
-from onlyjobless.errors import NON_FIELD, ServiceError, from_field_errors
+from onlyjobless.errors import NON_FIELD, InvalidFields, ServiceError
 from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
@@ -56,11 +56,8 @@ RESUME_FIELDS = (
 )
 
 
-class ResumeError(ServiceError):
+class ResumeError(InvalidFields):
     """Bad input for a resume action; ``errors`` maps field → messages."""
-
-    def __init__(self, errors: dict[str, list[str]], *, status: int = 400) -> None:
-        super().__init__(from_field_errors(errors), status=status, errors=errors)
 
 
 class NotACandidate(ResumeError):
