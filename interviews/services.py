@@ -35,7 +35,7 @@ RUBRICS_FILE = Path(__file__).parent / "data" / "rubrics.json"
 EVALUATION_STALE_S = 10 * 60
 TITLE_MAX_CHARS = 120
 
-kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False))
+kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False, label=gettext_lazy("Coach")))
 kinds.register(kinds.ChatKind(name="practice"))
 
 

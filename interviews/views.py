@@ -38,9 +38,15 @@ def chat_list(request: HttpRequest) -> HttpResponse:
                                                  cursor=request.GET.get("cursor"))
     except ChatError:
         return redirect("chats:list")
-    context = {"chats": [chat_out(c) for c in items], "next_cursor": next_cursor}
+    context = {"chats": [_listed(c) for c in items], "next_cursor": next_cursor}
     template = "interviews/chat_list.html#rows" if request.htmx and request.GET.get("cursor") else "interviews/chat_list.html"
     return render(request, template, context)
+
+
+def _listed(chat: dict) -> dict:
+    """A chat as the list shows it: its kind's badge, or (no label) its progress through the plan."""
+    kind = kinds.get(chat.get("kind"))
+    return {**chat_out(chat), "kind_label": kind.label, "kind_badge": kind.badge}
 
 
 @login_required
@@ -125,7 +131,7 @@ def chat_clear(request: HttpRequest) -> HttpResponse:
         count = services.delete_all_chats(user_id=str(request.user.pk))
         flash.info(request, _("%(n)d chat(s) deleted.") % {"n": count})
         return redirect("chats:list")
-    return render(request, "interviews/chat_clear.html")
+    return render(request, "interviews/chat_clear.html", {"kept_notes": kinds.kept_notes()})
 
 
 @login_required

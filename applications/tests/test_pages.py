@@ -240,3 +240,12 @@ def test_each_status_shows_as_its_badge_and_the_decision_form_keeps_the_limit(em
     assert f'<span class="badge {badge}">{label}</span>' in mine
     detail = employer_client.get(f"/applications/{application.pk}/").content.decode()
     assert 'name="message" rows="4" maxlength="2000"' in detail
+
+
+def test_the_chat_list_marks_a_screening_and_clearing_explains_that_it_stays(user_client, application):
+    user_client.post("/chats/new", {})  # a coach chat beside it
+    listed = user_client.get("/chats/").content.decode()
+    assert '<span class="badge badge-warn">Screening</span>' in listed
+    assert '<span class="badge badge-muted">Coach</span>' in listed
+    clear = user_client.get("/chats/clear").content.decode()
+    assert "Screening chats of your job applications stay: the employers read them." in clear
