@@ -1,6 +1,7 @@
 """Resume text to a draft profile: skills, years of experience, languages, positions, education and summary,
 with rules only, so the same text always gives the same draft (an optional LLM pass, resumes.ai_read, may
-refine it). The text comes from resumes.extraction; it is untrusted user content.
+refine it). The text comes from resumes.extraction; it is untrusted user content. Its sections are read by
+resumes.sections, the years by resumes.experience.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from resumes.experience import YEAR, years_experience
 from resumes.extraction import clean_text
+from resumes.sections import Line, split_sections
 from skills import extract_skills
 
 __all__ = ["ParsedResume", "parse_resume_text"]
@@ -28,79 +31,7 @@ class ParsedResume:
 
 
 SUMMARY_CHARS = 500
-MAX_YEARS = 60
 MAX_POSITIONS = 5
-
-# Section titles, English and Russian. A line is a heading when it is one of these,
-# alone or followed by ":"/dash and inline content ("Languages: English, German").
-_SECTIONS: dict[str, str] = {
-    "position": (
-        r"desired\s+(?:position|role|job)|target\s+(?:position|role)|position|job\s+title|title|role|"
-        r"желаемая\s+должность(?:\s+и\s+зарплата)?|должность|позиция|специализаци[яи]"
-    ),
-    "summary": (
-        r"(?:professional\s+|profile\s+|career\s+)?summary|summary\s+of\s+qualifications|about(?:\s+me|\s+myself)?|"
-        r"(?:professional\s+|personal\s+)?profile|(?:career\s+)?objective|personal\s+statement|"
-        r"о\s+себе|обо\s+мне|(?:кратко|коротко)\s+о\s+себе|профиль|дополнительная\s+информация|цель"
-    ),
-    "experience": (
-        r"(?:work|professional|employment)\s+(?:experience|history)|experience|employment|"
-        r"опыт\s+работы|опыт|места\s+работы|трудовая\s+деятельность"
-    ),
-    "education": (
-        r"education(?:\s*(?:&|and)\s*(?:training|courses|certifications?))?|academic\s+background|courses|"
-        r"certifications?|certificates|training|"
-        r"(?:высшее\s+)?образование(?:\s+и\s+(?:курсы|сертификаты))?|курсы|повышение\s+квалификации|"
-        r"сертификаты|тесты,?\s+экзамены|электронные\s+сертификаты"
-    ),
-    "skills": (
-        r"(?:(?:key|technical|core|hard|soft|professional)\s+)?skills(?:\s*(?:&|and)\s*(?:tools|technologies))?|"
-        r"skill\s+set|(?:tech(?:nology)?\s+)?stack|tools(?:\s*(?:&|and)\s*technologies)?|technologies|"
-        r"(?:core\s+)?competencies|"
-        r"(?:ключевые\s+|профессиональные\s+)?навыки(?:\s+и\s+(?:инструменты|технологии))?|"
-        r"технологии|(?:технологический\s+)?стек(?:\s+технологий)?|инструменты|компетенции"
-    ),
-    "languages": r"languages?|language\s+skills|знание\s+языков|языки|иностранные\s+языки|владение\s+языками",
-    "contacts": r"contacts?|contact\s+information|контакты|контактная\s+информация",
-    # Sections we don't read, known so that the one above them ends where they begin.
-    "other": (
-        r"(?:key\s+|pet\s+|side\s+|personal\s+)?projects|achievements|awards|publications|hobbies|interests|"
-        r"references|volunteering|portfolio|"
-        r"проекты|пет-проекты|достижения|награды|публикации|хобби|увлечения|интересы|рекомендации|портфолио|"
-        r"личные\s+качества"
-    ),
-}
-_HEADING_RE = re.compile(
-    r"^[\s•·*#\-–—]*(?:" + "|".join(f"(?P<{name}>{alts})" for name, alts in _SECTIONS.items()) + r")"
-    r"\s*(?:$|[:—–|]\s*(?P<rest>.*)$|-\s+(?P<rest2>.*)$)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(slots=True)
-class _Line:
-    text: str
-    section: str | None  # the heading this line is under (None before the first one)
-    heading: str | None = None  # set when this line is itself a heading
-
-
-def _split_sections(text: str) -> list[_Line]:
-    result: list[_Line] = []
-    section: str | None = None
-    for raw in text.split("\n"):
-        line = raw.strip()
-        m = _HEADING_RE.match(line) if len(line) <= 80 else None
-        if m:
-            section = _heading_name(m)
-            rest = (m.group("rest") or m.group("rest2") or "").strip()
-            result.append(_Line(text=rest, section=section, heading=section))
-            continue
-        result.append(_Line(text=line, section=section))
-    return result
-
-
-def _heading_name(m: re.Match[str]) -> str:
-    return next(name for name in _SECTIONS if m.group(name) is not None)
 
 
 def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
@@ -111,152 +42,15 @@ def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
     """
     text = clean_text(text or "")
     today = today or date.today()
-    lines = _split_sections(text)
+    lines = split_sections(text)
     return ParsedResume(
         skills=extract_skills(text),
-        years_experience=_years_experience(text, lines, today),
+        years_experience=years_experience(text, lines, today),
         languages=_languages(lines),
         positions=_positions(lines),
         education=_education(lines),
         summary=_summary(lines),
     )
-
-
-# --- years of experience ---------------------------------------------------------------
-
-_NUM = r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)(?!\d)"
-_EXPLICIT_YEARS = [
-    # "5 years of experience", "5+ years of commercial Python experience", "7 yrs exp"
-    re.compile(
-        _NUM + r"\s*\+?\s*(?:years?|yrs?)\.?\s+(?:of\s+)?(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp)\b",
-        re.IGNORECASE,
-    ),
-    # "Experience: 5 years", "experience of over 5 years", "Total experience — 6 years"
-    re.compile(
-        r"\bexperience\s*(?:of|:|—|–|-)?\s*(?:over|more\s+than|about|around|approx\.?|~)?\s*"
-        + _NUM
-        + r"\s*\+?\s*(?:years?|yrs?)\b",
-        re.IGNORECASE,
-    ),
-    # "Опыт работы 3 года", "Опыт работы — 5 лет 3 месяца", "опыт коммерческой разработки более 4 лет"
-    re.compile(
-        r"\bопыт\w*(?:\s+[а-яё-]+){0,3}?\s*(?:—|–|-|:)?\s*(?:более|свыше|больше|около|от)?\s*"
-        + _NUM
-        + r"\s*\+?\s*(?:год|года|лет)(?![а-яё])",
-        re.IGNORECASE,
-    ),
-    # "5 лет опыта", "3 года коммерческого опыта"
-    re.compile(
-        _NUM + r"\s*\+?\s*(?:год|года|лет)(?:\s+[а-яё]+){0,2}?\s+опыт",
-        re.IGNORECASE,
-    ),
-]
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "jan january янв январь января январе",
-        "feb february фев февраль февраля феврале",
-        "mar march мар март марта марте",
-        "apr april апр апрель апреля апреле",
-        "may май мая мае",
-        "jun june июн июнь июня июне",
-        "jul july июл июль июля июле",
-        "aug august авг август августа августе",
-        "sep sept september сен сент сентябрь сентября сентябре",
-        "oct october окт октябрь октября октябре",
-        "nov november ноя нояб ноябрь ноября ноябре",
-        "dec december дек декабрь декабря декабре",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-_MONTH_ALT = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-# A date: "Jan 2018", "января 2018", "03.2018", "03/2018", or a bare year.
-_DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH_ALT})\.?\s+(?P<{{p}}y1>{_YEAR})"
-    rf"|(?<!\d)(?P<{{p}}mm>0?[1-9]|1[0-2])[./](?P<{{p}}y2>{_YEAR})"
-    rf"|(?<![\d.])(?P<{{p}}y3>{_YEAR}))(?!\d)"
-)
-_PRESENT = (
-    r"(?P<present>present|now|current(?:ly)?|today|to\s+date|till\s+now|ongoing|"
-    r"по\s+настоящее\s+время|настоящее\s+время|по\s+н\.?\s?в\.?|н\.?\s?в\.?|сейчас|по\s+сей\s+день|наст\.\s*время)"
-)
-_RANGE_RE = re.compile(
-    _DATE.format(p="s_")
-    + r"\s*(?:-|–|—|to|until|till|до|по|\.\.)\s*(?:"
-    + _DATE.format(p="e_")
-    + "|"
-    + _PRESENT
-    + ")",
-    re.IGNORECASE,
-)
-_EDUCATION_WORDS = re.compile(
-    r"\b(?:universit\w*|institute|college|school|academy|bachelor\w*|ph\.?d|degree|"
-    r"faculty|университет\w*|институт\w*|академи\w*|колледж\w*|техникум\w*|школ\w*|"
-    r"бакалавр\w*|магистр\w*|факультет\w*|специальност\w*|курсы)",
-    re.IGNORECASE,
-)
-
-
-def _month_index(m: re.Match[str], prefix: str) -> int | None:
-    mon = m.group(prefix + "mon")
-    if mon:
-        return int(m.group(prefix + "y1")) * 12 + _MONTHS[mon.lower()] - 1
-    if m.group(prefix + "mm"):
-        return int(m.group(prefix + "y2")) * 12 + int(m.group(prefix + "mm")) - 1
-    year = m.group(prefix + "y3")
-    if year:
-        # A bare year: "2018 – 2021" counts as three years (January to January).
-        return int(year) * 12
-    return None
-
-
-def _years_experience(text: str, lines: list[_Line], today: date) -> int | None:
-    # 1. A stated total beats arithmetic over dates (which can't see gaps or part-time).
-    stated: list[float] = []
-    for pattern in _EXPLICIT_YEARS:
-        for m in pattern.finditer(text):
-            value = float(m.group(1).replace(",", "."))
-            if 0 <= value <= MAX_YEARS:
-                stated.append(value)
-    if stated:
-        return int(max(stated))  # "5.5 years" → 5; the largest is the total, not one stack
-
-    # 2. Otherwise, job date ranges outside the education section, overlaps merged so
-    # that two concurrent jobs don't count twice.
-    now = today.year * 12 + today.month - 1
-    intervals: list[tuple[int, int]] = []
-    for line in lines:
-        if line.section == "education" or _EDUCATION_WORDS.search(line.text):
-            continue
-        for m in _RANGE_RE.finditer(line.text):
-            start = _month_index(m, "s_")
-            end = now if m.group("present") else _month_index(m, "e_")
-            if start is None or end is None:
-                continue
-            if m.group("s_y3") and m.group("e_y3") and end == start:
-                end += 6  # "2021 – 2021": a job within one year, call it half a year
-            elif not m.group("present") and not m.group("e_y3"):
-                end += 1  # "Jan 2018 – Mar 2021" includes March
-            if start > end or end > now + 12 or end - start > MAX_YEARS * 12:
-                continue
-            intervals.append((start, min(end, now)))
-    if not intervals:
-        return None
-    intervals.sort()
-    total = 0
-    current_start, current_end = intervals[0]
-    for start, end in intervals[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += current_end - current_start
-            current_start, current_end = start, end
-    total += current_end - current_start
-    return min(MAX_YEARS, (total + 6) // 12)  # months → years, half up
 
 
 # --- languages ---------------------------------------------------------------------------
@@ -313,7 +107,7 @@ _LEVEL_RE = re.compile(
 )
 
 
-def _languages(lines: list[_Line]) -> list[str]:
+def _languages(lines: list[Line]) -> list[str]:
     found: list[str] = []
     for line in lines:
         if not line.text:
@@ -373,7 +167,7 @@ def _clean_position(value: str) -> list[str]:
     return [p[:100] for p in result if p]
 
 
-def _positions(lines: list[_Line]) -> list[str]:
+def _positions(lines: list[Line]) -> list[str]:
     """Desired job titles: a labelled line wins; otherwise the title a resume opens with.
 
     A heading such as "Maria Ivanova — Backend Developer" is how people state the job they
@@ -461,10 +255,10 @@ _DEGREE_RE = re.compile(
     r"аспирантур\w*|кандидат\s+\w+\s+наук|университет\w*|институт\w*|академи\w*|колледж\w*|техникум\w*)(?!\w)",
     re.IGNORECASE,
 )
-_YEAR_ONLY_RE = re.compile(rf"^[\s\d.–—\-]*{_YEAR}[\s\d.–—\-]*$|^[\s\d.–—\-]*$")
+_YEAR_ONLY_RE = re.compile(rf"^[\s\d.–—\-]*{YEAR}[\s\d.–—\-]*$|^[\s\d.–—\-]*$")
 
 
-def _education(lines: list[_Line]) -> str:
+def _education(lines: list[Line]) -> str:
     # 1. The first lines of an Education section (years alone are skipped: "2015").
     section = [
         line.text
@@ -483,7 +277,7 @@ def _education(lines: list[_Line]) -> str:
 # --- summary ------------------------------------------------------------------------------------
 
 
-def _summary(lines: list[_Line]) -> str:
+def _summary(lines: list[Line]) -> str:
     """The About/Summary section's own text, cut at a word boundary to ~SUMMARY_CHARS.
 
     The section ends at the next heading, known or not ("HOBBIES", "Side projects:"), so it
@@ -503,7 +297,7 @@ def _summary(lines: list[_Line]) -> str:
     return _truncate(" ".join(" ".join(about or _opening_paragraph(lines)).split()), SUMMARY_CHARS)
 
 
-def _opening_paragraph(lines: list[_Line]) -> list[str]:
+def _opening_paragraph(lines: list[Line]) -> list[str]:
     paragraph: list[str] = []
     for line in lines:
         text = line.text
