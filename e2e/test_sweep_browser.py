@@ -24,7 +24,8 @@ from e2e.conftest import ARTIFACTS, CHROMIUM, watch_for_page_errors
 from interviews import chats, evaluation, services
 from interviews.models import Persona
 from llm import local_status
-from onlyjobless import demo
+from demo.data import DEMO_PASSWORD
+from demo.seed import seed as seed_demo
 from resumes.models import Resume
 from vacancies.models import Vacancy
 
@@ -97,7 +98,7 @@ def site(fake_ollama, settings, tmp_path, mongo_db):
     settings.LOCAL_LLM_STATUS_FILE = tmp_path / "llm-status.json"
     local_status.write(settings.LOCAL_LLM_STATUS_FILE, state=local_status.BUILDING, host=settings.OLLAMA_HOST,
                        usual_minutes=(7, 25), log="var/logs/llm-build.log")
-    demo.seed()
+    seed_demo()
     candidate, employer = User.objects.get(username="demo"), User.objects.get(username="employer")
     by_language = {}
     for language in ("en", "ru"):
@@ -133,7 +134,7 @@ def _pages(site: dict, language: str) -> dict[str, list[tuple[str, str]]]:
 def _log_in(page, url: str, username: str) -> None:
     page.goto(f"{url}/accounts/login")
     page.fill("#id_username", username)
-    page.fill("#id_password", demo.DEMO_PASSWORD)
+    page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.click("form button[type=submit]")
     assert "/accounts/login" not in page.url, f"{username} could not log in"

@@ -192,11 +192,8 @@ async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
 async def stream(request: HttpRequest, chat_id: str, message_id: str):
     """A reply as SSE, from the character offset in `Last-Event-ID` (0 without): a reply being written
     continues to its end (from whichever process writes it); a finished one sends its `done` at once."""
-    try:
-        offset = answering.event_offset(request.headers.get("Last-Event-ID"))
-        reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    offset = answering.event_offset(request.headers.get("Last-Event-ID"))
+    reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
     events = answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset)
     return sse_response(_sse_events(events))
 

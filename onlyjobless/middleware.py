@@ -18,9 +18,8 @@ from django.shortcuts import render
 from django.utils.deprecation import MiddlewareMixin
 from whitenoise.middleware import WhiteNoiseMiddleware
 
-from onlyjobless.db import release_connections
 from onlyjobless.errors import ServiceError
-from onlyjobless.http import SyncAndAsyncMiddleware
+from onlyjobless.http import SyncAndAsyncMiddleware, release_connections
 
 # Model output and user text end up in pages; a strict policy keeps any markup that slips
 # past the sanitiser inert. htmx needs no inline script; we ship none.
