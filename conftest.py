@@ -75,6 +75,32 @@ def mongo_db(mongodb_server):
 
 
 @pytest.fixture
+def mongo_commands(monkeypatch):
+    """The names of the commands the app's MongoDB clients send from now on, in order (handshakes too)."""
+    from pymongo import monitoring
+
+    from interviews import chats
+
+    commands: list[str] = []
+
+    class Listener(monitoring.CommandListener):
+        def started(self, event):
+            commands.append(event.command_name)
+
+        def succeeded(self, event):
+            pass
+
+        def failed(self, event):
+            pass
+
+    original = chats._client_options
+    monkeypatch.setattr(chats, "_client_options", lambda: {**original(), "event_listeners": [Listener()]})
+    chats.reset_clients()
+    yield commands
+    chats.reset_clients()
+
+
+@pytest.fixture
 def mongodb_down(settings):
     """MongoDB unreachable for this test: a real connection refused, quickly, through the real driver."""
     from interviews import chats

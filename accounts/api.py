@@ -10,7 +10,6 @@ from pydantic import Field
 
 from accounts import services
 from accounts.models import User
-from onlyjobless.errors import ApiError
 
 router = Router(tags=["auth"])
 
@@ -73,45 +72,26 @@ class PasswordIn(Schema):
     new_password: str = Field(max_length=128)
 
 
-def _account_error(error: services.AccountError) -> ApiError:
-    errors = [{"field": field, "message": message} for field, messages in error.errors.items() for message in messages]
-    return ApiError(error.status, str(error), errors=errors)
-
-
 @router.post("/auth/register", auth=None, response={201: UserOut})
 def register(request: HttpRequest, payload: RegisterIn):
-    try:
-        user = services.register_user(**payload.dict())
-    except services.AccountError as error:
-        raise _account_error(error) from error
+    user = services.register_user(**payload.dict())
     return Status(201, user)
 
 
 @router.post("/auth/token", auth=None, response=TokenPair)
 def token(request: HttpRequest, payload: TokenIn):
-    try:
-        user = services.log_in(request=request, username=payload.username, password=payload.password)
-    except services.LoginThrottled as error:
-        raise ApiError(429, str(error), headers={"Retry-After": str(error.retry_after)}) from error
-    except services.InvalidCredentials as error:
-        raise ApiError(401, str(error)) from error
+    user = services.log_in(request=request, username=payload.username, password=payload.password)
     return services.issue_tokens(user=user)
 
 
 @router.post("/auth/token/refresh", auth=None, response=TokenPair)
 def refresh(request: HttpRequest, payload: RefreshIn):
-    try:
-        return services.rotate_refresh_token(refresh=payload.refresh)
-    except services.InvalidRefreshToken as error:
-        raise ApiError(401, str(error)) from error
+    return services.rotate_refresh_token(refresh=payload.refresh)
 
 
 @router.post("/auth/logout", response={204: None})
 def logout(request: HttpRequest, payload: RefreshIn):
-    try:
-        services.log_out_token(user=request.auth, refresh=payload.refresh)
-    except services.InvalidRefreshToken as error:
-        raise ApiError(401, str(error)) from error
+    services.log_out_token(user=request.auth, refresh=payload.refresh)
     return Status(204, None)
 
 
@@ -122,10 +102,7 @@ def me(request: HttpRequest) -> User:
 
 @router.patch("/me", response=UserOut, tags=["me"])
 def update_me(request: HttpRequest, payload: MeUpdateIn):
-    try:
-        return services.update_profile(user=request.auth, changes=payload.dict(exclude_unset=True))
-    except services.AccountError as error:
-        raise _account_error(error) from error
+    return services.update_profile(user=request.auth, changes=payload.dict(exclude_unset=True))
 
 
 @router.delete("/me", response={204: None}, tags=["me"])
@@ -136,10 +113,5 @@ def delete_me(request: HttpRequest):
 
 @router.post("/me/password", response={204: None}, tags=["me"])
 def change_password(request: HttpRequest, payload: PasswordIn):
-    try:
-        services.change_password(
-            user=request.auth, old_password=payload.old_password, new_password=payload.new_password
-        )
-    except services.AccountError as error:
-        raise _account_error(error) from error
+    services.change_password(user=request.auth, old_password=payload.old_password, new_password=payload.new_password)
     return Status(204, None)

@@ -1,6 +1,7 @@
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+
+from onlyjobless.http import SyncAndAsyncMiddleware
 
 
 def _apply(request: HttpRequest, user) -> None:
@@ -9,28 +10,18 @@ def _apply(request: HttpRequest, user) -> None:
         request.LANGUAGE_CODE = user.preferred_language
 
 
-class UserLanguageMiddleware:
+class UserLanguageMiddleware(SyncAndAsyncMiddleware):
     """After login the user's preferred_language wins over the browser's Accept-Language.
 
     Sync and async capable: async views (streams) resolve the user with `auser()` instead
     of hopping to a thread.
     """
 
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest):
-        if iscoroutinefunction(self):
-            return self._acall(request)
+    def call(self, request: HttpRequest) -> HttpResponse:
         _apply(request, getattr(request, "user", None))
         return self.get_response(request)
 
-    async def _acall(self, request: HttpRequest) -> HttpResponse:
+    async def acall(self, request: HttpRequest) -> HttpResponse:
         # auser() is cached on the request, so the view's own lookup costs nothing more.
         _apply(request, await request.auser())
         return await self.get_response(request)

@@ -16,19 +16,14 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts import throttling
 from accounts.models import User
 from accounts.validators import validate_one_script
+from onlyjobless.errors import InvalidFields, ServiceError
 
 PROFILE_FIELDS = ("full_name", "current_position", "email", "preferred_language", "preferences", "age", "city", "phone",
                   "telegram_id", "hh_url")
 
 
-class AccountError(Exception):
+class AccountError(InvalidFields):
     """Bad input for an account action; `errors` maps field → messages."""
-
-    def __init__(self, errors: dict[str, list[str]], *, status: int = 400):
-        self.errors = errors
-        self.status = status
-        first_field, messages = next(iter(errors.items()))
-        super().__init__(messages[0] if first_field == "__all__" else f"{first_field}: {messages[0]}")
 
 
 class UsernameTaken(AccountError):
@@ -36,21 +31,22 @@ class UsernameTaken(AccountError):
         super().__init__({"username": [_("This username is already taken.")]}, status=409)
 
 
-class InvalidCredentials(Exception):
-    pass
+class InvalidCredentials(ServiceError):
+    status = 401
 
 
-class LoginThrottled(Exception):
+class LoginThrottled(ServiceError):
+    status = 429
+
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         minutes = max(1, round(retry_after / 60))
-        super().__init__(
-            _("Too many failed log-ins. Try again in about %(minutes)d minute(s).") % {"minutes": minutes}
-        )
+        super().__init__(_("Too many failed log-ins. Try again in about %(minutes)d minute(s).") % {"minutes": minutes},
+                         headers={"Retry-After": str(retry_after)})
 
 
-class InvalidRefreshToken(Exception):
-    pass
+class InvalidRefreshToken(ServiceError):
+    status = 401
 
 
 def _errors_from(error: ValidationError, *, field: str) -> dict[str, list[str]]:

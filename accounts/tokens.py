@@ -9,7 +9,7 @@ from ninja.security import HttpBearer
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
 
-from onlyjobless.db import release_connections
+from onlyjobless.http import release_connections
 
 User = get_user_model()
 

@@ -44,7 +44,7 @@ def register(request: HttpRequest) -> HttpResponse:
         try:
             user = services.register_user(**form.cleaned_data)
         except services.AccountError as error:
-            add_service_errors(form, error.errors)
+            add_service_errors(form, error.field_errors)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to OnlyJobless, %(name)s!") % {"name": user.username})
@@ -61,10 +61,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
         try:
             user = services.log_in(request=request, **form.cleaned_data)
         except services.LoginThrottled as error:
-            form.add_error(None, str(error))
+            form.add_error(None, error.detail)
             status = 429
         except services.InvalidCredentials as error:
-            form.add_error(None, str(error))
+            form.add_error(None, error.detail)
             status = 400
         else:
             login(request, user)
@@ -92,7 +92,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             try:
                 services.update_profile(user=request.user, changes=changes)
             except services.AccountError as error:
-                add_service_errors(form, error.errors)
+                add_service_errors(form, error.field_errors)
             else:
                 messages.success(request, _("Profile saved."))
                 return _done(request, request.path)
@@ -109,7 +109,7 @@ def password(request: HttpRequest) -> HttpResponse:
         try:
             services.change_password(user=request.user, **form.cleaned_data)
         except services.AccountError as error:
-            add_service_errors(form, error.errors)
+            add_service_errors(form, error.field_errors)
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, _("Password changed. Other devices must log in again."))

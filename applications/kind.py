@@ -28,6 +28,9 @@ SCREENING = kinds.ChatKind(
     after_finish_message=_("Thank you! Your answers were sent to the employer."),
     after_finish_label=_("See your applications"),
     finished_note=_("This screening is finished: the employer reviews your answers."),
+    label=_("Screening"),
+    badge="badge-warn",
+    kept_note=_("Screening chats of your job applications stay: the employers read them."),
 )
 
 

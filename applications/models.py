@@ -137,6 +137,16 @@ class Application(models.Model):
         return version.answers_weight if version else ANSWERS_WEIGHT_DEFAULT
 
     @property
+    def status_badge(self) -> str:
+        """The status badge's style: approved is good news, rejected bad, a screening under way needs the candidate."""
+        return STATUS_BADGES.get(self.status, "badge-muted")
+
+    @property
+    def status_label(self) -> str:
+        """"Applied" for a new application (new to the employer; to its candidate it is sent), else the status."""
+        return str(_("Applied")) if self.status == self.Status.NEW else self.get_status_display()
+
+    @property
     def can_continue_screening(self) -> bool:
         """The candidate may still answer: the chat exists, nobody decided and they have not finished it."""
         return bool(self.chat_id) and self.status == self.Status.IN_CHAT and self.screening_finished_at is None
@@ -233,3 +243,10 @@ class SharedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} · {self.chat_id}"
+
+
+STATUS_BADGES = {
+    Application.Status.APPROVED: "badge-ok",
+    Application.Status.REJECTED: "badge-danger",
+    Application.Status.IN_CHAT: "badge-warn",
+}

@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 
 from django.db.models import F, QuerySet
-from django.utils.translation import gettext as _
 
 from applications.models import Application
 from applications.practice import eligible_reports
-from applications.services import ApplicationError, not_found, skill_match
+from applications.services import not_found, skill_match
 from interviews import chats
 from interviews.serializers import message_out
 from resumes.models import Resume
 from vacancies.models import Vacancy
+from vacancies.services import VacancyNotFound
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def vacancy_responses(*, employer, vacancy_id: int) -> tuple[Vacancy, QuerySet[A
     """Responses to the employer's vacancy: best relevance first, unscored last, then newest."""
     vacancy = Vacancy.objects.for_owner(employer).filter(pk=vacancy_id).first()
     if vacancy is None:
-        raise ApplicationError(_("Vacancy not found."), status=404)
+        raise VacancyNotFound
     responses = (
         Application.objects.for_vacancy_owner(employer)
         .filter(vacancy=vacancy)

@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from applications import screening
 from applications.models import ASSESSMENT_STALE_AFTER, Application
 from interviews import chats
+from onlyjobless.errors import ServiceError
 from resumes.models import Resume
 from resumes.matching import Match, rank_vacancies
 from vacancies.models import Vacancy
+from vacancies.services import VacancyNotFound
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +30,8 @@ MESSAGE_MAX = Application._meta.get_field("message").max_length
 DECISIONS = (Application.Status.APPROVED, Application.Status.REJECTED)
 
 
-class ApplicationError(Exception):
-    """An application action refused with a reason a person can read; `status` is the HTTP answer."""
-
-    def __init__(self, detail: str, *, status: int = 400) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.status = status
+class ApplicationError(ServiceError):
+    """An application action refused."""
 
 
 def not_found() -> ApplicationError:
@@ -55,7 +52,7 @@ def apply(*, candidate, vacancy_id: int) -> Application:
     """
     vacancy = Vacancy.objects.published().filter(pk=vacancy_id).first()
     if vacancy is None:
-        raise ApplicationError(_("Vacancy not found."), status=404)
+        raise VacancyNotFound
     application, match = create_application(candidate=candidate, vacancy=vacancy)
     return open_screening(application_id=application.pk, match=match)
 

@@ -5,25 +5,18 @@ from __future__ import annotations
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from applications import practice, selectors, services
 from applications.services import ApplicationError
+from onlyjobless.http import refusal_as_message
 
 RESPONSES_PAGE_SIZE = 20
 DETAIL = "applications/detail.html"
-
-
-def _refuse(error: ApplicationError) -> None:
-    if error.status == 404:
-        raise Http404(error.detail)
-    if error.status == 403:
-        raise PermissionDenied(error.detail)
 
 
 @login_required
@@ -37,14 +30,10 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refusal_as_message("vacancies:detail", pk="vacancy_id")
 def apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    try:
-        application = practice.apply_sharing(candidate=request.user, vacancy_id=vacancy_id,
-                                             chat_ids=request.POST.getlist("share"))
-    except ApplicationError as error:
-        _refuse(error)
-        flash.error(request, error.detail)
-        return redirect("vacancies:detail", pk=vacancy_id)
+    application = practice.apply_sharing(candidate=request.user, vacancy_id=vacancy_id,
+                                         chat_ids=request.POST.getlist("share"))
     if not application.chat_id:
         flash.warning(request, _("You applied. The screening chat could not start right now: start it from this page "
                                  "in a minute."))
@@ -55,34 +44,24 @@ def apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@refusal_as_message("applications:mine")
 def start_screening(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        application = services.start_screening(candidate=request.user, application_id=pk)
-    except ApplicationError as error:
-        _refuse(error)
-        flash.error(request, error.detail)
-        return redirect("applications:mine")
+    application = services.start_screening(candidate=request.user, application_id=pk)
     return redirect("chats:detail", chat_id=application.chat_id)
 
 
 @login_required
 @require_GET
 def vacancy_responses(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    try:
-        vacancy, responses = selectors.vacancy_responses(employer=request.user, vacancy_id=vacancy_id)
-    except ApplicationError as error:
-        raise Http404(error.detail) from error
+    vacancy, responses = selectors.vacancy_responses(employer=request.user, vacancy_id=vacancy_id)
     page = Paginator(responses, RESPONSES_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "applications/responses.html", {"vacancy": vacancy, "page": page})
 
 
 def _detail_context(request: HttpRequest, pk: int, **extra) -> dict:
-    try:
-        application = selectors.owned_response(employer=request.user, application_id=pk)
-    except ApplicationError as error:
-        raise Http404(error.detail) from error
+    application = selectors.owned_response(employer=request.user, application_id=pk)
     return {"application": application, "vacancy": application.vacancy,
-            "resume": selectors.resume_of(application.candidate), **extra}
+            "resume": selectors.resume_of(application.candidate), "message_max_chars": services.MESSAGE_MAX, **extra}
 
 
 def _detail_page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:
@@ -108,7 +87,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.decide(employer=request.user, application_id=pk, status=status, message=message)
     except ApplicationError as error:
-        _refuse(error)
+        if error.status in (403, 404):
+            raise
         context = _detail_context(request, pk, decision_error=error.detail, draft_message=message)
         if request.htmx:
             return render(request, f"{DETAIL}#decision", context, status=error.status)
@@ -125,7 +105,8 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.request_assessment(employer=request.user, application_id=pk)
     except ApplicationError as error:
-        _refuse(error)
+        if error.status in (403, 404):
+            raise
         if request.htmx:  # the part as it stands, with the reason (htmx swaps only 2xx answers)
             return render(request, f"{DETAIL}#assessment", _detail_context(request, pk, assessment_notice=error.detail))
         flash.error(request, error.detail)

@@ -53,7 +53,7 @@ def _server() -> tuple[str, subprocess.Popen | None]:
 def _samples(count: int) -> list[tuple[str, str, str, str]]:
     """(language, question, answer, next question) from the demo vacancies: answers are the first
     sentences of the ideal answers, as a candidate would give them."""
-    from vacancies.demo_data import VACANCIES
+    from demo.data import VACANCIES
 
     rows = []
     for vacancy in VACANCIES:

@@ -30,7 +30,7 @@ def demo(db, language):
     from accounts.models import User
     from applications import services as applications
     from interviews import chats
-    from onlyjobless.demo import seed
+    from demo.seed import seed
     from vacancies.models import Vacancy
 
     seed()

@@ -28,7 +28,7 @@ def _message(chat: dict, **fields) -> dict:
 
 
 @pytest.fixture
-def interviews(user):
+def interviews(user, mongo_db):
     """For `user` (en) and `olga` (ru): an interview in progress and one finished after 3 of 5 questions,
     both ending on a stopped reply; the finished one is graded."""
     from accounts.tests.factories import UserFactory
@@ -58,7 +58,7 @@ def interviews(user):
                                          content=f"Thank you. {questions[index + 1]['text']}"))
             messages[-1]["status"] = "stopped"
             chats.insert_messages(messages)
-            chats.sync_db().chats.update_one({"_id": chat["_id"]}, {"$set": {"plan.current": 3}})
+            mongo_db.chats.update_one({"_id": chat["_id"]}, {"$set": {"plan.current": 3}})
             if state == "finished":
                 services.finish_interview(user=owner, chat_id=str(chat["_id"]))
                 evaluation.evaluate_chat(chat_id=str(chat["_id"]))

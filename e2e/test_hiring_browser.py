@@ -23,7 +23,7 @@ ANSWERS = [
 @pytest.fixture
 def hiring_setup(employer, user):
     """The seeded screening persona, an employer and a candidate (both log in with the factories' password)."""
-    from interviews.demo_personas import PERSONAS
+    from demo.data import PERSONAS
     from interviews.models import Persona
 
     spec = next(spec for spec in PERSONAS if spec["slug"] == "screening")

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def draft(employer):
-    from interviews.demo_personas import PERSONAS
+    from demo.data import PERSONAS
     from interviews.models import Persona
     from vacancies.tests.factories import VacancyFactory
 

@@ -24,7 +24,8 @@ from e2e.conftest import ARTIFACTS, CHROMIUM, watch_for_page_errors
 from interviews import chats, evaluation, services
 from interviews.models import Persona
 from llm import local_status
-from onlyjobless import demo
+from demo.data import DEMO_PASSWORD
+from demo.seed import seed as seed_demo
 from resumes.models import Resume
 from vacancies.models import Vacancy
 
@@ -67,7 +68,7 @@ _OVERFLOW = """() => {
 }"""
 
 
-def _practice(user: User, vacancy: Vacancy, persona: Persona) -> tuple[str, str]:
+def _practice(mongo_db, user: User, vacancy: Vacancy, persona: Persona) -> tuple[str, str]:
     """A practice interview in progress and a finished, scored one, for `user`."""
     made = []
     for finish in (False, True):
@@ -82,7 +83,7 @@ def _practice(user: User, vacancy: Vacancy, persona: Persona) -> tuple[str, str]
             answer["_id"], reply["_id"] = ObjectId(), ObjectId()
             messages += [answer, reply]
         chats.insert_messages(messages)
-        chats.sync_db().chats.update_one({"_id": chat["_id"]}, {"$set": {"plan.current": 2}})
+        mongo_db.chats.update_one({"_id": chat["_id"]}, {"$set": {"plan.current": 2}})
         if finish:
             services.finish_interview(user=user, chat_id=str(chat["_id"]))
             evaluation.evaluate_chat(chat_id=str(chat["_id"]))
@@ -91,19 +92,19 @@ def _practice(user: User, vacancy: Vacancy, persona: Persona) -> tuple[str, str]
 
 
 @pytest.fixture
-def site(fake_ollama, settings, tmp_path):
+def site(fake_ollama, settings, tmp_path, mongo_db):
     """The demo data `make run` seeds, plus what a first hour adds: interviews, a report, an application;
     and, as on a first `make run`, the offline model still being built (the chat pages say so)."""
     settings.LOCAL_LLM_STATUS_FILE = tmp_path / "llm-status.json"
     local_status.write(settings.LOCAL_LLM_STATUS_FILE, state=local_status.BUILDING, host=settings.OLLAMA_HOST,
                        usual_minutes=(7, 25), log="var/logs/llm-build.log")
-    demo.seed()
+    seed_demo()
     candidate, employer = User.objects.get(username="demo"), User.objects.get(username="employer")
     by_language = {}
     for language in ("en", "ru"):
         persona = Persona.objects.for_practice(language=language).first()
         vacancy = Vacancy.objects.filter(language=language, owner__isnull=True, question_sets__isnull=False).first()
-        active, finished = _practice(candidate, vacancy, persona)
+        active, finished = _practice(mongo_db, candidate, vacancy, persona)
         with translation.override(language):  # as opened from a page in that language
             coach = services.create_free_chat(user_id=str(candidate.pk), title=COACH_TITLES[language])
         by_language[language] = {"vacancy": vacancy.pk, "active": active, "report": finished, "coach": str(coach["_id"])}
@@ -133,7 +134,7 @@ def _pages(site: dict, language: str) -> dict[str, list[tuple[str, str]]]:
 def _log_in(page, url: str, username: str) -> None:
     page.goto(f"{url}/accounts/login")
     page.fill("#id_username", username)
-    page.fill("#id_password", demo.DEMO_PASSWORD)
+    page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.click("form button[type=submit]")
     assert "/accounts/login" not in page.url, f"{username} could not log in"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from integrations.models import ResumeDraft, ServiceKey
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from resumes import services as resumes
 from resumes.matching import Match
 
@@ -23,15 +23,15 @@ def candidate_by_telegram(username: str) -> User:
     None or an employer is a 404; two accounts naming it a 409 (the bot must not guess)."""
     match = TELEGRAM_NAME.match(username or "")
     if match is None:
-        raise ApiError(422, _("A Telegram username is 5-32 letters, digits or underscores."))
+        raise ServiceError(_("A Telegram username is 5-32 letters, digits or underscores."), status=422)
     name = match.group(1)
     found = list(User.objects.filter(Q(telegram_id__iexact=name) | Q(telegram_id__iexact=f"@{name}"),
                                      role=User.Role.CANDIDATE, is_active=True)[:2])
     if not found:
-        raise ApiError(404, _("No candidate has this Telegram username in their profile."))
+        raise ServiceError(_("No candidate has this Telegram username in their profile."), status=404)
     if len(found) > 1:
-        raise ApiError(409, _("More than one account names this Telegram username; the user must fix it in "
-                              "their profile."))
+        raise ServiceError(_("More than one account names this Telegram username; the user must fix it in "
+                              "their profile."), status=409)
     return found[0]
 
 
@@ -48,8 +48,8 @@ def create_draft(*, telegram: str, key: ServiceKey, data: dict) -> ResumeDraft:
     try:
         cleaned = resumes.clean_resume_data(data)
     except resumes.ResumeError as error:
-        raise ApiError(422, str(error), errors=[{"field": field, "message": messages[0]}
-                                                for field, messages in error.errors.items()]) from error
+        raise ServiceError(error.detail, status=422,
+                           errors={field: messages[:1] for field, messages in error.errors.items()}) from error
     draft = ResumeDraft.objects.create(user=user, key=key, data=cleaned)
     stale = ResumeDraft.objects.filter(user=user).order_by("-created_at", "-id").values_list("id", flat=True)[DRAFTS_KEPT:]
     ResumeDraft.objects.filter(id__in=list(stale)).delete()
@@ -64,7 +64,7 @@ def use_draft(*, user, draft_id: int) -> None:
     """The draft's fields become the user's resume (fields it leaves empty keep what the resume had)."""
     draft = ResumeDraft.objects.filter(user=user, pk=draft_id).first()
     if draft is None:
-        raise ApiError(404, _("Draft not found."))
+        raise ServiceError(_("Draft not found."), status=404)
     merged = resumes.merge_draft(resume=resumes.get_resume(user=user), draft=draft.data)
     resumes.save_resume(user=user, data=merged)
     ResumeDraft.objects.filter(user=user).delete()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.throttling import client_ip, hit_limit
 from integrations.models import ServiceKey, ServiceKeyUse
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def authenticate(raw: str) -> ServiceKey | None:
 
 
 def use(*, key: ServiceKey, scope: str, request) -> None:
-    """Count, check and record one use of `key` for `scope`; raises ApiError 429 (over budget) or 403.
+    """Count, check and record one use of `key` for `scope`; raises ServiceError 429 (over budget) or 403.
 
     Called at the top of each service endpoint, so a refused use is recorded with its status too.
     """
@@ -70,7 +70,7 @@ def use(*, key: ServiceKey, scope: str, request) -> None:
     ServiceKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
     logger.info("Service key %s used for %s %s from %s: %s", key.prefix, scope, path, ip, status)
     if status == 429:
-        raise ApiError(429, _("This key made too many requests; try again in %(s)d s.") % {"s": wait},
-                       headers={"Retry-After": str(wait)})
+        raise ServiceError(_("This key made too many requests; try again in %(s)d s.") % {"s": wait},
+                           headers={"Retry-After": str(wait)}, status=429)
     if status == 403:
-        raise ApiError(403, _("This key does not have the scope %(scope)s.") % {"scope": scope})
+        raise ServiceError(_("This key does not have the scope %(scope)s.") % {"scope": scope}, status=403)

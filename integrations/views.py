@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from integrations import bot
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 
 
 @login_required
@@ -22,7 +22,7 @@ def drafts(request: HttpRequest) -> HttpResponse:
         if request.POST.get("action") == "use":
             try:
                 bot.use_draft(user=request.user, draft_id=draft_id)
-            except ApiError as error:
+            except ServiceError as error:
                 flash.error(request, error.detail)
                 return redirect("integrations:drafts")
             flash.success(request, _("Your resume now has the draft's fields."))

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from accounts.tokens import AsyncJWTAuth
 from interviews import answering, services
-from interviews.errors import ChatError
+from interviews.errors import InvalidMessage, ReplyFailed
+from interviews.feedback import COMMENT_MAX_CHARS
 from interviews.serializers import chat_out, message_out
-from onlyjobless.errors import ApiError
+from onlyjobless.sse import sse_json, sse_response, sse_retry
 
 IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 
@@ -65,7 +64,7 @@ class MessagePage(Schema):
 
 
 class ChatCreateIn(Schema):
-    title: str | None = Field(default=None, max_length=120)
+    title: str | None = Field(default=None, max_length=services.TITLE_MAX_CHARS)
     vacancy_id: int | None = None
     persona_id: int | None = None
     focus_skills: list[str] | None = Field(default=None, max_length=10)
@@ -84,31 +83,20 @@ class TurnOut(Schema):
     assistant_message: MessageOut
 
 
-def chat_error(error: ChatError) -> ApiError:
-    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
-    return ApiError(error.status, error.detail, headers=headers)
-
-
 def _user_id(request: HttpRequest) -> str:
     return str(request.auth.pk)
 
 
 @router.get("/chats", response=ChatPage)
 def list_chats(request: HttpRequest, limit: int = Query(20, ge=1, le=100), cursor: str | None = None):
-    try:
-        items, next_cursor = services.list_chats(user_id=_user_id(request), limit=limit, cursor=cursor)
-    except ChatError as error:
-        raise chat_error(error) from error
+    items, next_cursor = services.list_chats(user_id=_user_id(request), limit=limit, cursor=cursor)
     return {"items": [chat_out(chat) for chat in items], "next_cursor": next_cursor}
 
 
 @router.post("/chats", response={201: ChatOut})
 def create_chat(request: HttpRequest, payload: ChatCreateIn):
-    try:
-        chat = services.start_chat(user=request.auth, title=payload.title or "", vacancy_id=payload.vacancy_id,
-                                    persona_id=payload.persona_id, focus_skills=payload.focus_skills)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = services.start_chat(user=request.auth, title=payload.title or "", vacancy_id=payload.vacancy_id,
+                               persona_id=payload.persona_id, focus_skills=payload.focus_skills)
     return Status(201, chat_out(chat))
 
 
@@ -121,94 +109,65 @@ def clear_chats(request: HttpRequest):
 
 @router.get("/chats/{chat_id}", response=ChatOut)
 def get_chat(request: HttpRequest, chat_id: str):
-    try:
-        return chat_out(services.get_chat(user_id=_user_id(request), chat_id=chat_id))
-    except ChatError as error:
-        raise chat_error(error) from error
+    return chat_out(services.get_chat(user_id=_user_id(request), chat_id=chat_id))
 
 
 @router.patch("/chats/{chat_id}", response=ChatOut)
 def rename_chat(request: HttpRequest, chat_id: str, payload: ChatUpdateIn):
-    try:
-        return chat_out(services.rename_chat(user_id=_user_id(request), chat_id=chat_id, title=payload.title))
-    except ChatError as error:
-        raise chat_error(error) from error
+    return chat_out(services.rename_chat(user_id=_user_id(request), chat_id=chat_id, title=payload.title))
 
 
 @router.delete("/chats/{chat_id}", response={204: None})
 def delete_chat(request: HttpRequest, chat_id: str):
     """Delete a chat; one that belongs to something else (a screening: its job application) is a 409."""
-    try:
-        services.delete_chat(user_id=_user_id(request), chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    services.delete_chat(user_id=_user_id(request), chat_id=chat_id)
     return Status(204, None)
 
 
 @router.get("/chats/{chat_id}/messages", response=MessagePage)
 def list_messages(request: HttpRequest, chat_id: str, limit: int = Query(50, ge=1, le=100), before: str | None = None):
-    try:
-        items, next_before = services.list_messages(user_id=_user_id(request), chat_id=chat_id, limit=limit,
-                                                    before=before)
-    except ChatError as error:
-        raise chat_error(error) from error
+    items, next_before = services.list_messages(user_id=_user_id(request), chat_id=chat_id, limit=limit,
+                                            before=before)
     return {"items": [message_out(m) for m in items], "next_before": next_before}
 
 
 @router.post("/chats/{chat_id}/stop")
 def stop(request: HttpRequest, chat_id: str):
-    try:
-        stopped = answering.request_stop(user_id=_user_id(request), chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    stopped = answering.request_stop(user_id=_user_id(request), chat_id=chat_id)
     return {"stopping": stopped}
 
 
 # ---------------------------------------------------------------- answering (async: streams)
 
-def _sse(event: str, data: dict, *, offset: int | None = None) -> bytes:
-    # The id is the reply's length once the event is applied: a client that lost the connection sends
-    # it back as Last-Event-ID to the message's stream and continues from there.
-    event_id = f"id: {offset}\n" if offset is not None else ""
-    return f"{event_id}event: {event}\ndata: {json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)}\n\n".encode()
-
-
 async def _sse_events(events: AsyncIterator[answering.StreamEvent], *, turn: answering.Turn | None = None
                       ) -> AsyncIterator[bytes]:
-    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    yield sse_retry(answering.RECONNECT_MS)
     if turn is not None:
         if turn.user_message:
-            yield _sse("user", message_out(turn.user_message))
+            yield sse_json("user", message_out(turn.user_message))
         # The reply's id, so a client that loses this stream can attach to the reply's own.
-        yield _sse("reply", message_out(turn.assistant_message))
+        yield sse_json("reply", message_out(turn.assistant_message))
     async for event in events:
         if event.kind == "token":
-            yield _sse("token", {"delta": event.delta}, offset=event.offset)
+            yield sse_json("token", {"delta": event.delta}, event_id=event.offset)
         elif event.kind == "done":
-            yield _sse("done", message_out(event.message), offset=event.offset)
+            yield sse_json("done", message_out(event.message), event_id=event.offset)
         else:
-            yield _sse("error", {"detail": event.detail, "message": message_out(event.message)}, offset=event.offset)
-
-
-def _event_stream(events: AsyncIterator[bytes]) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(events, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+            yield sse_json("error", {"detail": event.detail, "message": message_out(event.message)},
+                           event_id=event.offset)
 
 
 async def _answer(request: HttpRequest, turn: answering.Turn):
     events = answering.stream_reply(chat=turn.chat, message=turn.assistant_message)
     if "text/event-stream" in request.headers.get("Accept", ""):
-        return _event_stream(_sse_events(events, turn=turn))
+        return sse_response(_sse_events(events, turn=turn))
     final = None
     async for event in events:
         if event.kind in ("done", "error"):
             final = event
     if final.kind == "error":
         # The user's message is saved; the failed reply can be retried.
-        raise ApiError(503, final.detail, errors=[{"field": None, "message": final.detail,
-                                                   "message_id": str(final.message["_id"])}])
+        raise ReplyFailed(final.detail, message_id=str(final.message["_id"]))
     return Status(201, {"user_message": message_out(turn.user_message) if turn.user_message else None,
                         "assistant_message": message_out(final.message)})
 
@@ -218,17 +177,14 @@ def _idempotency_key(request: HttpRequest) -> str | None:
     if key is None:
         return None
     if not IDEMPOTENCY_KEY.fullmatch(key):
-        raise ApiError(422, "Idempotency-Key: 1 to 100 letters, digits, '-', '_', '.' or ':'.")
+        raise InvalidMessage("Idempotency-Key: 1 to 100 letters, digits, '-', '_', '.' or ':'.")
     return key
 
 
 @router.post("/chats/{chat_id}/messages", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
-    try:
-        turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content,
-                                            inline=True, idempotency_key=_idempotency_key(request))
-    except ChatError as error:
-        raise chat_error(error) from error
+    turn = await answering.post_message(user_id=_user_id(request), chat_id=chat_id, content=payload.content,
+                                    inline=True, idempotency_key=_idempotency_key(request))
     return await _answer(request, turn)
 
 
@@ -236,29 +192,20 @@ async def post_message(request: HttpRequest, chat_id: str, payload: MessageIn):
 async def stream(request: HttpRequest, chat_id: str, message_id: str):
     """A reply as SSE, from the character offset in `Last-Event-ID` (0 without): a reply being written
     continues to its end (from whichever process writes it); a finished one sends its `done` at once."""
-    try:
-        offset = answering.event_offset(request.headers.get("Last-Event-ID"))
-        reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    offset = answering.event_offset(request.headers.get("Last-Event-ID"))
+    reply = await answering.find_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id)
     events = answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset)
-    return _event_stream(_sse_events(events))
+    return sse_response(_sse_events(events))
 
 
 @router.post("/chats/{chat_id}/messages/{message_id}/retry", auth=AsyncJWTAuth(), response={201: TurnOut})
 async def retry(request: HttpRequest, chat_id: str, message_id: str):
-    try:
-        turn = await answering.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id, inline=True)
-    except ChatError as error:
-        raise chat_error(error) from error
+    turn = await answering.retry_reply(user_id=_user_id(request), chat_id=chat_id, message_id=message_id, inline=True)
     return await _answer(request, turn)
 
 
 async def _help(request: HttpRequest, chat_id: str, kind: str):
-    try:
-        turn = await answering.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind=kind)
-    except ChatError as error:
-        raise chat_error(error) from error
+    turn = await answering.ask_for_help(user_id=_user_id(request), chat_id=chat_id, kind=kind)
     return await _answer(request, turn)
 
 
@@ -320,7 +267,7 @@ class ReportOut(Schema):
 
 class FeedbackIn(Schema):
     rating: int = Field(ge=1, le=5)
-    comment: str = Field(default="", max_length=2000)
+    comment: str = Field(default="", max_length=COMMENT_MAX_CHARS)
     allow_training: bool = False
 
 
@@ -335,43 +282,27 @@ class FeedbackOut(Schema):
 
 @router.post("/chats/{chat_id}/finish", response={202: ReportOut})
 def finish(request: HttpRequest, chat_id: str):
-    try:
-        chat = services.finish_interview(user=request.auth, chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = services.finish_interview(user=request.auth, chat_id=chat_id)
     # A kind with its own finish (a screening: the employer's assessment) has no report here.
     return Status(202, {**(chat.get("evaluation") or {"status": "pending"}), "overall": None, "questions": []})
 
 
 @router.get("/chats/{chat_id}/report", response=ReportOut)
 def get_report(request: HttpRequest, chat_id: str):
-    try:
-        result = services.report(user_id=_user_id(request), chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    result = services.report(user_id=_user_id(request), chat_id=chat_id)
     result.pop("chat")
     return result
 
 
 @router.post("/chats/{chat_id}/retry-mistakes", response={201: ChatOut})
 def retry_mistakes(request: HttpRequest, chat_id: str):
-    try:
-        chat = services.retry_mistakes(user=request.auth, chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = services.retry_mistakes(user=request.auth, chat_id=chat_id)
     return Status(201, chat_out(chat))
 
 
 @router.post("/chats/{chat_id}/feedback", response={201: FeedbackOut})
 def feedback(request: HttpRequest, chat_id: str, payload: FeedbackIn):
-    from interviews.feedback import FeedbackError
-
-    try:
-        item = services.rate_chat_persona(user=request.auth, chat_id=chat_id, **payload.dict())
-    except ChatError as error:
-        raise chat_error(error) from error
-    except FeedbackError as error:
-        raise ApiError(error.status, error.detail) from error
+    item = services.rate_chat_persona(user=request.auth, chat_id=chat_id, **payload.dict())
     return Status(201, {"id": item.pk, "rating": item.rating, "comment": item.comment,
                         "allow_training": item.allow_training, "persona_rating": float(item.persona.rating),
                         "persona_ratings_count": item.persona.ratings_count})

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from interviews import feedback, progress
 from interviews.models import Persona
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 
 router = Router(tags=["personas"])
 
@@ -80,7 +80,7 @@ class MarkProcessedOut(Schema):
 
 def _staff_only(request: HttpRequest) -> None:
     if not request.auth.is_staff:
-        raise ApiError(403, _("Only staff can use the ML feedback export."))
+        raise ServiceError(_("Only staff can use the ML feedback export."), status=403)
 
 
 @router.get("/personas", auth=None, response=PersonaList)
@@ -97,11 +97,8 @@ def my_progress(request: HttpRequest):
 def change_progress(request: HttpRequest, persona_id: int, payload: ProgressIn):
     persona = Persona.objects.active().filter(pk=persona_id).first()
     if persona is None:
-        raise ApiError(404, _("Persona not found."))
-    try:
-        return progress.change_progress(user=request.auth, persona=persona, op=payload.op, minutes=payload.minutes)
-    except progress.ProgressError as error:
-        raise ApiError(error.status, error.detail) from error
+        raise progress.PersonaNotFound
+    return progress.change_progress(user=request.auth, persona=persona, op=payload.op, minutes=payload.minutes)
 
 
 @router.get("/ml/feedback", response=FeedbackExport)

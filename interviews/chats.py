@@ -22,6 +22,8 @@ from pymongo import ASCENDING, DESCENDING, AsyncMongoClient, MongoClient, Return
 from pymongo.errors import DuplicateKeyError, PyMongoError
 from pymongo.write_concern import WriteConcern
 
+from onlyjobless.errors import Unavailable
+
 _lock = threading.Lock()
 _sync_client: MongoClient | None = None
 # An async client belongs to the event loop it was created on (tests and async_to_sync
@@ -29,15 +31,12 @@ _sync_client: MongoClient | None = None
 _async_clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-class ChatsUnavailable(Exception):
-    """MongoDB could not be reached or refused the operation. Like a ChatError it has a `status` and a
-    `detail`; pages and the API answer it once (interviews.middleware, onlyjobless/api.py)."""
+class ChatsUnavailable(Unavailable):
+    """MongoDB could not be reached or refused the operation; pages and the API answer it as any ServiceError."""
 
-    status = 503
-
-    @property
-    def detail(self) -> str:
-        return _("Chats are unavailable right now. Please try again in a minute.")
+    def __init__(self, reason: str = "") -> None:
+        super().__init__(_("Chats are unavailable right now. Please try again in a minute."))
+        self.reason = reason  # for the log: what the store said
 
 
 def _or_unavailable(function):
@@ -72,7 +71,9 @@ def _client_options() -> dict:
     }
 
 
-def sync_db():
+# The databases are private: every other module goes through the named functions below, so each
+# query MongoDB sees is written (and indexed) here.
+def _sync_db():
     global _sync_client
     if _sync_client is None:
         with _lock:
@@ -81,7 +82,7 @@ def sync_db():
     return _sync_client[settings.MONGODB_DB]
 
 
-def async_db():
+def _async_db():
     loop = asyncio.get_running_loop()
     client = _async_clients.get(loop)
     if client is None:
@@ -119,7 +120,7 @@ INDEXES = {
 def ensure_indexes() -> None:
     """Create the collections' indexes and number the messages of chats older than numbering (idempotent;
     run before serving: `manage.py ensure_indexes`, which `make run` and the image run at start)."""
-    db = sync_db()
+    db = _sync_db()
     for collection, indexes in INDEXES.items():
         for keys in indexes:
             db[collection].create_index(keys)
@@ -132,7 +133,7 @@ def ensure_indexes() -> None:
 def number_messages() -> int:
     """Give every message of a chat made before per-chat sequence numbers its `seq` (in `_id` order, as
     they were shown) and the chat its `next_seq`; returns how many chats were numbered."""
-    db = sync_db()
+    db = _sync_db()
     numbered = 0
     for chat in db.chats.find({"next_seq": None}, {"_id": 1}):
         ids = [message["_id"] for message in db.messages.find({"chat_id": chat["_id"]}, {"_id": 1}).sort("_id", ASCENDING)]
@@ -176,7 +177,7 @@ def ping(*, timeout_ms: int = 1000) -> bool:
 @_or_unavailable
 def delete_user_data(*, user_id: str) -> None:
     """Hard-delete every chat and message of a user (account deletion)."""
-    db = sync_db()
+    db = _sync_db()
     wc = durable_write_concern()
     db.get_collection("messages", write_concern=wc).delete_many({"user_id": user_id})
     db.get_collection("chats", write_concern=wc).delete_many({"user_id": user_id})
@@ -249,7 +250,7 @@ def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
     The greeting goes first: a chat appears in the user's list only once both are saved (a greeting
     without its chat is never shown), so a failure in between never leaves an empty chat behind.
     """
-    db = sync_db()
+    db = _sync_db()
     if greeting is not None:
         chat["message_count"] = 1
         chat["next_seq"] = greeting["seq"] = 1
@@ -262,14 +263,14 @@ def insert_chat(chat: dict, *, greeting: dict | None = None) -> dict:
 @_or_unavailable
 def discard_chat(*, chat_id: ObjectId) -> None:
     """Remove a chat that its caller could not link to anything (e.g. its application's save failed)."""
-    db = sync_db()
+    db = _sync_db()
     _messages(db, durable=True).delete_many({"chat_id": chat_id})
     _chats(db, durable=True).delete_one({"_id": chat_id})
 
 
 @_or_unavailable
 def get_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
-    return sync_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
+    return _sync_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
 
 
 @_or_unavailable
@@ -277,17 +278,17 @@ def find_chat(*, chat_id: ObjectId, user_id: str, kind: str) -> dict | None:
     """A chat of this user and kind, even soft-deleted: for background work, and for callers that
     authorised the read another way (an employer reading the screening chat of an application to their
     vacancy names the application's candidate and `screening`, so no other chat can be read by its id)."""
-    return sync_db().chats.find_one({"_id": chat_id, "user_id": user_id, "kind": kind})
+    return _sync_db().chats.find_one({"_id": chat_id, "user_id": user_id, "kind": kind})
 
 
 @_or_unavailable
 def find_chat_for_work(*, chat_id: ObjectId) -> dict | None:
     """A chat by id alone, for background work that was queued for it (evaluation)."""
-    return sync_db().chats.find_one({"_id": chat_id})
+    return _sync_db().chats.find_one({"_id": chat_id})
 
 
 async def aget_chat(*, user_id: str, chat_id: ObjectId) -> dict | None:
-    return await async_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
+    return await _async_db().chats.find_one(_owned(user_id=user_id, chat_id=chat_id))
 
 
 @_or_unavailable
@@ -299,20 +300,20 @@ def list_chats(*, user_id: str, limit: int, after: tuple[datetime, ObjectId] | N
         query["$or"] = [{"updated_at": {"$lt": updated_at}}, {"updated_at": updated_at, "_id": {"$lt": last_id}}]
     # The plan's question ids stay (the list shows "2/8 questions"); their long texts don't travel.
     projection = {"system_prompt": 0, "evaluation": 0, "plan.questions.text": 0, "plan.questions.ideal_answer": 0}
-    cursor = sync_db().chats.find(query, projection)
+    cursor = _sync_db().chats.find(query, projection)
     return list(cursor.sort([("updated_at", DESCENDING), ("_id", DESCENDING)]).limit(limit))
 
 
 @_or_unavailable
 def count_chats_created_since(*, user_id: str, since: datetime) -> int:
     # Deleted chats count too, so deleting doesn't reset the daily allowance.
-    return sync_db().chats.count_documents({"user_id": user_id, "created_at": {"$gte": since}})
+    return _sync_db().chats.count_documents({"user_id": user_id, "created_at": {"$gte": since}})
 
 
 @_or_unavailable
 def count_all_chats(*, timeout_ms: int = 1000) -> int:
     """Chats of every user, not deleted (the operator's overview); answers within about `timeout_ms`."""
-    return sync_db().chats.count_documents({"deleted_at": None}, maxTimeMS=timeout_ms)
+    return _sync_db().chats.count_documents({"deleted_at": None}, maxTimeMS=timeout_ms)
 
 
 @_or_unavailable
@@ -326,7 +327,7 @@ def chat_creation_times_since(*, user_id: str, since: datetime) -> list[datetime
 @_or_unavailable
 def update_chat(*, user_id: str, chat_id: ObjectId, changes: dict) -> dict | None:
     """Set fields on an owned chat; returns the updated chat or None when absent."""
-    return _chats(sync_db(), durable=True).find_one_and_update(
+    return _chats(_sync_db(), durable=True).find_one_and_update(
         _owned(user_id=user_id, chat_id=chat_id),
         {"$set": {**changes, "updated_at": _now()}},
         return_document=ReturnDocument.AFTER,
@@ -342,7 +343,7 @@ def claim_evaluation(*, user_id: str, chat_id: ObjectId, total: int, stale_s: fl
     claimable = {"$or": [{"status": {"$ne": "finished"}}, {"evaluation": None}, {"evaluation.status": "failed"},
                          {"evaluation.status": "pending", "evaluation.queued_at": {"$lt": now - timedelta(seconds=stale_s)}},
                          {"evaluation.status": "pending", "evaluation.queued_at": None}]}
-    return _chats(sync_db(), durable=True).find_one_and_update(
+    return _chats(_sync_db(), durable=True).find_one_and_update(
         {**_owned(user_id=user_id, chat_id=chat_id), **claimable},
         {"$set": {"status": "finished", "updated_at": now,
                   "evaluation": {"status": "pending", "queued_at": now, "progress": {"done": 0, "total": total}}}},
@@ -353,12 +354,12 @@ def claim_evaluation(*, user_id: str, chat_id: ObjectId, total: int, stale_s: fl
 @_or_unavailable
 def set_chat_fields(*, chat_id: ObjectId, changes: dict) -> None:
     """Background work (evaluation) records results without bumping the chat's activity time."""
-    _chats(sync_db(), durable=True).update_one({"_id": chat_id}, {"$set": changes})
+    _chats(_sync_db(), durable=True).update_one({"_id": chat_id}, {"$set": changes})
 
 
 @_or_unavailable
 def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
-    result = _chats(sync_db(), durable=True).update_one(
+    result = _chats(_sync_db(), durable=True).update_one(
         _owned(user_id=user_id, chat_id=chat_id), {"$set": {"deleted_at": _now()}}
     )
     return result.matched_count == 1
@@ -367,7 +368,7 @@ def soft_delete_chat(*, user_id: str, chat_id: ObjectId) -> bool:
 @_or_unavailable
 def soft_delete_all(*, user_id: str, keep_kinds: list[str]) -> int:
     """Soft-delete the user's chats except those of `keep_kinds`; returns how many."""
-    result = _chats(sync_db(), durable=True).update_many(
+    result = _chats(_sync_db(), durable=True).update_many(
         {"user_id": user_id, "deleted_at": None, "kind": {"$nin": list(keep_kinds)}}, {"$set": {"deleted_at": _now()}}
     )
     return result.modified_count
@@ -381,7 +382,7 @@ async def aclaim_turn(*, user_id: str, chat_id: ObjectId, preview: str) -> dict 
     A finished chat is returned unchanged, for the caller to refuse.
     """
     changes: dict = {"updated_at": _now(), "last_message_preview": preview[:PREVIEW_CHARS]}
-    return await _chats(async_db()).find_one_and_update(
+    return await _chats(_async_db()).find_one_and_update(
         {**_owned(user_id=user_id, chat_id=chat_id), "status": {"$ne": "finished"}},
         {"$set": changes, "$inc": {"message_count": 2, "plan.current": 1, "next_seq": 2}},
         projection={"evaluation": 0},
@@ -394,7 +395,7 @@ async def aset_follow_up(*, chat_id: ObjectId, question_id: str, point: str, cur
     """Record a follow-up probe for `question_id` and step `plan.current` back to it, so the next answer
     counts toward the same question; only while the plan is where the caller saw it (`current`) and no
     follow-up was asked for it yet. The chat after, or None when something moved meanwhile."""
-    return await _chats(async_db()).find_one_and_update(
+    return await _chats(_async_db()).find_one_and_update(
         {"_id": chat_id, "plan.current": current, f"plan.follow_ups.{question_id}": {"$exists": False}},
         {"$set": {f"plan.follow_ups.{question_id}": point}, "$inc": {"plan.current": -1}},
         projection={"evaluation": 0}, return_document=ReturnDocument.AFTER)
@@ -448,19 +449,19 @@ async def ainsert_messages(messages: list[dict]) -> None:
     """One journaled round trip for a turn's messages (the user's words must not be lost); messages
     without a `seq` get the next numbers of their chat first (a turn's come from `aclaim_turn`)."""
     for chat_id, unnumbered in _unnumbered(messages).items():
-        _number(unnumbered, await _chats(async_db()).find_one_and_update(
+        _number(unnumbered, await _chats(_async_db()).find_one_and_update(
             {"_id": chat_id}, {"$inc": {"next_seq": len(unnumbered)}}, projection={"next_seq": 1},
             return_document=ReturnDocument.AFTER))
-    await _messages(async_db(), durable=True).insert_many(messages, ordered=True)
+    await _messages(_async_db(), durable=True).insert_many(messages, ordered=True)
 
 
 @_or_unavailable
 def insert_messages(messages: list[dict]) -> None:
     for chat_id, unnumbered in _unnumbered(messages).items():
-        _number(unnumbered, _chats(sync_db()).find_one_and_update(
+        _number(unnumbered, _chats(_sync_db()).find_one_and_update(
             {"_id": chat_id}, {"$inc": {"next_seq": len(unnumbered)}}, projection={"next_seq": 1},
             return_document=ReturnDocument.AFTER))
-    _messages(sync_db(), durable=True).insert_many(messages, ordered=True)
+    _messages(_sync_db(), durable=True).insert_many(messages, ordered=True)
 
 
 def _seq_range(chat_id: ObjectId, *, below: int, limit: int) -> dict:
@@ -479,7 +480,7 @@ def list_messages(*, chat_id: ObjectId, limit: int, before: ObjectId | None = No
                   chat: dict | None = None) -> list[dict]:
     """Up to `limit` messages older than `before` (else the newest), oldest → newest: one find on a
     range of message numbers, after a read of `before`'s number (or of the chat, unless given)."""
-    db = sync_db()
+    db = _sync_db()
     if before is not None:
         below = (db.messages.find_one({"_id": before, "chat_id": chat_id}, {"seq": 1}) or {}).get("seq")
     else:
@@ -497,27 +498,27 @@ _HISTORY_FIELDS = {"role": 1, "kind": 1, "content": 1, "status": 1, "question_id
 async def alist_recent_messages(*, chat_id: ObjectId, limit: int, before: dict) -> list[dict]:
     """The newest `limit` messages before the message `before`, oldest → newest (the prompt's history)."""
     if before.get("seq") is None:
-        cursor = async_db().messages.find(_before_id(chat_id, before["_id"]), _HISTORY_FIELDS)
+        cursor = _async_db().messages.find(_before_id(chat_id, before["_id"]), _HISTORY_FIELDS)
         newest_first = await cursor.sort("_id", DESCENDING).limit(limit).to_list()
         return newest_first[::-1]
-    cursor = async_db().messages.find(_seq_range(chat_id, below=before["seq"], limit=limit), _HISTORY_FIELDS)
+    cursor = _async_db().messages.find(_seq_range(chat_id, below=before["seq"], limit=limit), _HISTORY_FIELDS)
     return await cursor.sort("seq", ASCENDING).to_list()
 
 
 @_or_unavailable
 def get_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
-    return sync_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
+    return _sync_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
 
 
 async def aget_message(*, chat_id: ObjectId, message_id: ObjectId) -> dict | None:
-    return await async_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
+    return await _async_db().messages.find_one({"_id": message_id, "chat_id": chat_id})
 
 
 @_or_unavailable
 async def asave_partial(*, message_id: ObjectId, content: str) -> None:
     """The text so far of a reply being written, about once a second (never per token); it doubles as
     the writer's heartbeat: a reply whose heartbeat stops is taken as abandoned (`reply_abandoned`)."""
-    await _messages(async_db()).update_one({"_id": message_id, "status": "streaming"},
+    await _messages(_async_db()).update_one({"_id": message_id, "status": "streaming"},
                                            {"$set": {"content": content, "stream_claimed_at": _now()}})
 
 
@@ -559,7 +560,7 @@ def settle_reply(message: dict) -> dict:
     if not reply_abandoned(message):
         return message
     query, update = _fail_abandoned(message)
-    messages = _messages(sync_db(), durable=True)
+    messages = _messages(_sync_db(), durable=True)
     messages.update_one(query, update)  # see _MESSAGES_UPDATE
     return messages.find_one({"_id": message["_id"]}) or message
 
@@ -569,7 +570,7 @@ async def asettle_reply(message: dict) -> dict:
     if not reply_abandoned(message):
         return message
     query, update = _fail_abandoned(message)
-    messages = _messages(async_db(), durable=True)
+    messages = _messages(_async_db(), durable=True)
     await messages.update_one(query, update)  # see _MESSAGES_UPDATE
     return await messages.find_one({"_id": message["_id"]}) or message
 
@@ -577,7 +578,7 @@ async def asettle_reply(message: dict) -> dict:
 @_or_unavailable
 async def afinish_message(*, message_id: ObjectId, content: str, status: str, meta: dict, error: str | None = None) -> None:
     """The single save of a streamed reply: final text, status and usage."""
-    await _messages(async_db(), durable=True).update_one(
+    await _messages(_async_db(), durable=True).update_one(
         {"_id": message_id},
         {"$set": {"content": content, "status": status, "meta": meta, "error": error}, "$unset": {"stop_requested": ""}},
     )
@@ -593,7 +594,7 @@ async def aclaim_idempotency_key(*, user_id: str, key: str, chat_id: ObjectId, a
     now = _now()
     record = {"chat_id": chat_id, "answer_id": answer_id, "reply_id": reply_id,
               "expires_at": now + timedelta(seconds=ttl_s)}
-    keys = async_db().idempotency
+    keys = _async_db().idempotency
     try:
         await keys.insert_one({"_id": f"{user_id}:{key}", **record})
         return None
@@ -607,7 +608,7 @@ async def aclaim_idempotency_key(*, user_id: str, key: str, chat_id: ObjectId, a
 
 async def arelease_idempotency_key(*, user_id: str, key: str, answer_id: ObjectId) -> None:
     """The request that claimed `key` failed before saving: a retry with it may try again."""
-    await async_db().idempotency.delete_one({"_id": f"{user_id}:{key}", "answer_id": answer_id})
+    await _async_db().idempotency.delete_one({"_id": f"{user_id}:{key}", "answer_id": answer_id})
 
 
 async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float) -> bool:
@@ -619,7 +620,7 @@ async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float)
     now = _now()
     key = f"reply:{user_id}"
     claim = {"message_id": message_id, "expires_at": datetime.fromtimestamp(now.timestamp() + ttl_s, UTC)}
-    claims = async_db().claims
+    claims = _async_db().claims
     try:
         await claims.insert_one({"_id": key, **claim})
         return True
@@ -630,7 +631,7 @@ async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float)
     if held["expires_at"] >= now:
         # Not expired, but its reply may have ended without releasing it (the store went down at its
         # final save): then it is free, or the user could not retry for the claim's whole TTL.
-        holder = await async_db().messages.find_one(
+        holder = await _async_db().messages.find_one(
             {"_id": held["message_id"]}, {"status": 1, "stream_claimed_at": 1, "streaming_since": 1, "created_at": 1})
         if holder is None or (holder["status"] == "streaming" and not reply_abandoned(holder)):
             return False  # still being written (or not saved yet by the request that claimed it)
@@ -639,7 +640,7 @@ async def aclaim_user_reply(*, user_id: str, message_id: ObjectId, ttl_s: float)
 
 
 async def arelease_user_reply(*, user_id: str, message_id: ObjectId) -> None:
-    await async_db().claims.delete_one({"_id": f"reply:{user_id}", "message_id": message_id})
+    await _async_db().claims.delete_one({"_id": f"reply:{user_id}", "message_id": message_id})
 
 
 async def aclaim_stream(*, message_id: ObjectId, ttl_s: float) -> bool:
@@ -647,7 +648,7 @@ async def aclaim_stream(*, message_id: ObjectId, ttl_s: float) -> bool:
     connections or processes; a claim older than `ttl_s` (its writer died) can be taken over."""
     now = _now()
     stale = datetime.fromtimestamp(now.timestamp() - ttl_s, UTC)
-    taken = await _messages(async_db()).update_one(
+    taken = await _messages(_async_db()).update_one(
         {"_id": message_id, "status": "streaming",
          # Unclaimed or stale, without an $or (SecantusDB reads every message for one beside an _id).
          "stream_claimed_at": {"$not": {"$gte": stale}}},
@@ -657,7 +658,7 @@ async def aclaim_stream(*, message_id: ObjectId, ttl_s: float) -> bool:
 
 async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId, claimed: bool = False) -> dict | None:
     """A failed, stopped or interrupted reply goes back to streaming, empty; returns it, or None if not retryable."""
-    messages = _messages(async_db(), durable=True)
+    messages = _messages(_async_db(), durable=True)
     reset = await messages.update_one(  # see _MESSAGES_UPDATE
         {"_id": message_id, "chat_id": chat_id, "role": "assistant", "status": {"$in": ["failed", "stopped", "interrupted"]}},
         {"$set": {"content": "", "status": "streaming", "error": None, "meta": {}, "streaming_since": _now(),
@@ -669,7 +670,7 @@ async def areset_message_for_retry(*, chat_id: ObjectId, message_id: ObjectId, c
 @_or_unavailable
 def request_stop(*, chat_id: ObjectId) -> list[ObjectId]:
     """Flag the chat's streaming replies to stop (seen by whichever process streams them)."""
-    db = sync_db()
+    db = _sync_db()
     ids = [m["_id"] for m in db.messages.find({"chat_id": chat_id, "status": "streaming"}, {"_id": 1})]
     if ids:
         db.messages.update_many({"_id": {"$in": ids}}, {"$set": {"stop_requested": True}})
@@ -678,7 +679,7 @@ def request_stop(*, chat_id: ObjectId) -> list[ObjectId]:
 
 async def astop_requested(*, message_ids: list[ObjectId]) -> list[ObjectId]:
     """Which of these messages were flagged to stop (one read for all of a process's streams)."""
-    cursor = async_db().messages.find({"_id": {"$in": message_ids}, "stop_requested": True}, {"_id": 1})
+    cursor = _async_db().messages.find({"_id": {"$in": message_ids}, "stop_requested": True}, {"_id": 1})
     return [found["_id"] async for found in cursor]
 
 
@@ -686,7 +687,7 @@ async def astop_requested(*, message_ids: list[ObjectId]) -> list[ObjectId]:
 def chat_messages_for_report(*, chat_id: ObjectId) -> list[dict]:
     """Every message of a chat in order, with no user filter (evaluation and screening assessment read a
     whole interview once; an employer reads a screening transcript, authorised by the application)."""
-    return list(sync_db().messages.find({"chat_id": chat_id}).sort("_id", ASCENDING))
+    return list(_sync_db().messages.find({"chat_id": chat_id}).sort("_id", ASCENDING))
 
 
 # ---------------------------------------------------------------- limits
@@ -703,7 +704,7 @@ async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
     # document on SecantusDB) finds it inserted on the next try and counts there.
     for _attempt in range(3):
         try:
-            doc = await async_db().rate_limits.find_one_and_update(
+            doc = await _async_db().rate_limits.find_one_and_update(
                 {"_id": f"{key}:{window_start}"},
                 {"$inc": {"hits": 1},
                  "$setOnInsert": {"expires_at": datetime.fromtimestamp(window_start + window_s, UTC)}},
@@ -721,7 +722,7 @@ async def ahit_rate_limit(*, key: str, window_s: int) -> tuple[int, int]:
 
 async def acount_hint(*, chat_id: ObjectId, question_id: str) -> int:
     """Count one more hint for a question (and mark it as helped); returns how many it has had."""
-    chat = await _chats(async_db()).find_one_and_update(
+    chat = await _chats(_async_db()).find_one_and_update(
         {"_id": chat_id},
         {"$inc": {f"plan.hints.{question_id}": 1}, "$addToSet": {"plan.hints_used": question_id},
          "$set": {"updated_at": _now()}},
@@ -732,7 +733,7 @@ async def acount_hint(*, chat_id: ObjectId, question_id: str) -> int:
 
 
 async def amark_model_answer_used(*, chat_id: ObjectId, question_id: str) -> None:
-    await _chats(async_db()).update_one({"_id": chat_id}, {"$addToSet": {"plan.model_answers_used": question_id},
+    await _chats(_async_db()).update_one({"_id": chat_id}, {"$addToSet": {"plan.model_answers_used": question_id},
                                                           "$set": {"updated_at": _now()}})
 
 
@@ -742,5 +743,5 @@ def list_evaluated_chats(*, user_id: str, kind: str, limit: int) -> list[dict]:
     plan (a candidate picking practice reports to share with an application). Served by the
     (user_id, deleted_at, updated_at) index; kind and report status filter what it walks."""
     query = {"user_id": user_id, "deleted_at": None, "kind": kind, "evaluation.status": "ready"}
-    cursor = sync_db().chats.find(query, {"system_prompt": 0, "plan": 0})
+    cursor = _sync_db().chats.find(query, {"system_prompt": 0, "plan": 0})
     return list(cursor.sort([("updated_at", DESCENDING), ("_id", DESCENDING)]).limit(limit))

@@ -5,19 +5,15 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from interviews import chats
+from onlyjobless.errors import ServiceError
 
 
-class ChatError(Exception):
-    """A chat action refused with a reason a person can read; `status` is the HTTP answer."""
-
-    status = 400
+class ChatError(ServiceError):
+    """A chat action refused with a reason a person can read; a wait, if any, is also a Retry-After."""
 
     def __init__(self, detail: str, *, retry_after: int | None = None, status: int | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
+        super().__init__(detail, status=status, headers={"Retry-After": str(retry_after)} if retry_after else None)
         self.retry_after = retry_after
-        if status is not None:
-            self.status = status
 
 
 class ChatNotFound(ChatError):
@@ -41,6 +37,19 @@ class MessageTooLong(ChatError):
 
 class ChatConflict(ChatError):
     status = 409
+
+
+class ReplyFailed(ChatError):
+    """The model could not answer; the user's message is saved and the failed reply can be retried."""
+
+    status = 503
+
+    def __init__(self, detail: str, *, message_id: str) -> None:
+        super().__init__(detail)
+        self.message_id = message_id
+
+    def api_errors(self) -> list[dict]:
+        return [{"field": None, "message": self.detail, "message_id": self.message_id}]
 
 
 def chat_id_or_404(value: str) -> chats.Id:

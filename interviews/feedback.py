@@ -10,19 +10,14 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from interviews.models import Feedback, Persona
+from onlyjobless.errors import ServiceError
 
 COMMENT_MAX_CHARS = 2000
 EXPORT_LIMIT_MAX = 5000
 
 
-class FeedbackError(Exception):
-    """Refused feedback, with a sentence a person can read; `status` is the HTTP answer."""
-
-    status = 400
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+class FeedbackError(ServiceError):
+    """Refused feedback."""
 
 
 class InvalidFeedback(FeedbackError):

@@ -39,6 +39,11 @@ class ChatKind:
     after_finish_message: str | Promise = ""
     after_finish_label: str | Promise = ""  # the link to that page
     finished_note: str | Promise = ""  # what a finished chat's page says above that link
+    # How the chat list marks a chat of this kind (a badge style and its word); no word: its progress
+    # through the plan.
+    label: str | Promise = ""
+    badge: str = "badge-muted"
+    kept_note: str | Promise = ""  # for a kind that is not deletable: why "clear all" leaves its chats
 
 
 _KINDS: dict[str, ChatKind] = {}
@@ -54,3 +59,8 @@ def get(name: str | None) -> ChatKind:
 
 def undeletable() -> list[str]:
     return [kind.name for kind in _KINDS.values() if not kind.deletable]
+
+
+def kept_notes() -> list[str | Promise]:
+    """Why "clear all chats" leaves some chats: one sentence per kind it keeps."""
+    return [kind.kept_note for kind in _KINDS.values() if not kind.deletable and kind.kept_note]

@@ -10,19 +10,23 @@ from django.db.models.functions import Greatest, Least, Now
 from django.utils.translation import gettext as _
 
 from interviews.models import Persona, Progress
+from onlyjobless.errors import ServiceError
 
 MINUTES_MAX = 1_000_000  # far beyond any real practice, well inside a Postgres integer
 OPERATIONS = ("set", "add", "subtract")
 
 
-class ProgressError(ValueError):
-    """Refused input, with a sentence a person can read; `status` is the HTTP answer."""
+class ProgressError(ServiceError):
+    """Refused input."""
 
     status = 422
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+
+class PersonaNotFound(ServiceError):
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__(_("Persona not found."))
 
 
 def change_progress(

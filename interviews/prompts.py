@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 
-from interviews.demo_personas import FREE_CHAT_SYSTEM_PROMPT  # noqa: F401  (product copy lives with the personas)
+# The coach's prompt for a free chat (no persona, no vacancy): product copy, kept as text.
+FREE_CHAT_SYSTEM_PROMPT = (Path(__file__).parent / "data" / "free_chat_prompt.txt").read_text(encoding="utf-8")
 
 # A cheap, conservative token estimate: ~3.5 characters a token for English, fewer for
 # Russian; over-estimating only drops an old turn a little early.

@@ -33,8 +33,9 @@ FREE_GREETING = gettext_lazy(
 RUBRICS_FILE = Path(__file__).parent / "data" / "rubrics.json"
 # A queued evaluation not started by then is taken as lost (its worker died): Finish queues it again.
 EVALUATION_STALE_S = 10 * 60
+TITLE_MAX_CHARS = 120
 
-kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False))
+kinds.register(kinds.ChatKind(name="free", planned=False, coaching=False, label=gettext_lazy("Coach")))
 kinds.register(kinds.ChatKind(name="practice"))
 
 
@@ -68,7 +69,7 @@ def create_free_chat(*, user_id: str, title: str = "") -> dict:
     check_daily_chat_limit(user_id=user_id)
     chat = chats.new_chat_document(
         user_id=user_id,
-        title=(title or "").strip()[:120] or _("Interview coach"),
+        title=(title or "").strip()[:TITLE_MAX_CHARS] or _("Interview coach"),
         kind="free",
         system_prompt=prompts.FREE_CHAT_SYSTEM_PROMPT,
         plan=plan.new_plan([]),
@@ -161,7 +162,7 @@ def start_interview(*, user, title: str = "", vacancy_id: int | None, persona_id
     default_title = f"{vacancy.title} · {persona.name}" if vacancy and persona else str(vacancy or persona or "Interview")
     chat = chats.new_chat_document(
         user_id=str(user.pk),
-        title=(title or "").strip()[:120] or default_title[:120],
+        title=(title or "").strip()[:TITLE_MAX_CHARS] or default_title[:TITLE_MAX_CHARS],
         kind="practice",
         system_prompt=persona.system_prompt if persona else "",
         vacancy_id=vacancy.pk if vacancy else None,
@@ -181,8 +182,8 @@ def rename_chat(*, user_id: str, chat_id: str, title: str) -> dict:
     title = (title or "").strip()
     if not title:
         raise InvalidMessage(_("A chat title cannot be empty."))
-    if len(title) > 120:
-        raise InvalidMessage(_("A chat title can be at most 120 characters."))
+    if len(title) > TITLE_MAX_CHARS:
+        raise InvalidMessage(_("A chat title can be at most %(n)d characters.") % {"n": TITLE_MAX_CHARS})
     chat = chats.update_chat(user_id=user_id, chat_id=chat_id_or_404(chat_id), changes={"title": title})
     if chat is None:
         raise ChatNotFound()
@@ -313,7 +314,7 @@ def retry_mistakes(*, user, chat_id: str) -> dict:
     if not weak:
         raise ChatConflict(_("No weak questions to retry: every question scored 6 or more."))
     questions = [q for q in plan.questions(chat) if q["id"] in weak]
-    return start_interview(user=user, title=(_("Retry: %(title)s") % {"title": chat["title"]})[:120],
+    return start_interview(user=user, title=(_("Retry: %(title)s") % {"title": chat["title"]})[:TITLE_MAX_CHARS],
                            vacancy_id=chat.get("vacancy_id"), persona_id=chat.get("persona_id"),
                            plan_questions=questions)
 
@@ -341,6 +342,7 @@ def new_chat_context(*, user, selected_vacancy: str | None) -> dict:
         "personas": list(Persona.objects.for_practice(language=user.preferred_language)),
         "vacancies": vacancies,
         "selected_vacancy": next((v for v in vacancies if str(v.pk) == selected_vacancy), None),
+        "title_max_chars": TITLE_MAX_CHARS,
     }
 
 
@@ -365,4 +367,5 @@ def chat_page_context(*, chat: dict) -> dict:
         "finished_note": kind.finished_note,
         "message_max_chars": settings.MESSAGE_MAX_CHARS,
         "local_model": local_status.current(),
+        "title_max_chars": TITLE_MAX_CHARS,
     }

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,17 +18,16 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from interviews import answering, kinds, practice_queue, rehearsal, services, sharing
 from interviews.charts import score_chart
 from interviews.errors import ChatError, ChatNotFound
-from interviews.feedback import FeedbackError, InvalidFeedback
+from interviews.feedback import COMMENT_MAX_CHARS, InvalidFeedback
 from interviews.serializers import chat_out, message_out
+from onlyjobless.http import refusal_as_message
+from onlyjobless.sse import sse_event, sse_response, sse_retry
 
 PAGE_SIZE = 30
 
 
-def _chat_or_404(request: HttpRequest, chat_id: str) -> dict:
-    try:
-        return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+def _chat(request: HttpRequest, chat_id: str) -> dict:
+    return services.get_chat(user_id=str(request.user.pk), chat_id=chat_id)
 
 
 @login_required
@@ -39,9 +38,15 @@ def chat_list(request: HttpRequest) -> HttpResponse:
                                                  cursor=request.GET.get("cursor"))
     except ChatError:
         return redirect("chats:list")
-    context = {"chats": [chat_out(c) for c in items], "next_cursor": next_cursor}
+    context = {"chats": [_listed(c) for c in items], "next_cursor": next_cursor}
     template = "interviews/chat_list.html#rows" if request.htmx and request.GET.get("cursor") else "interviews/chat_list.html"
     return render(request, template, context)
+
+
+def _listed(chat: dict) -> dict:
+    """A chat as the list shows it: its kind's badge, or (no label) its progress through the plan."""
+    kind = kinds.get(chat.get("kind"))
+    return {**chat_out(chat), "kind_label": kind.label, "kind_badge": kind.badge}
 
 
 @login_required
@@ -96,34 +101,25 @@ def chat_detail(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_rename(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    chat = services.rename_chat(user_id=str(request.user.pk), chat_id=chat_id, title=request.POST.get("title", ""))
     if request.htmx:
-        return render(request, "interviews/chat.html#title", {"chat": chat_out(chat)})
+        return render(request, "interviews/chat.html#title",
+                      {"chat": chat_out(chat), "title_max_chars": services.TITLE_MAX_CHARS})
     return redirect("chats:detail", chat_id=chat_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_delete(request: HttpRequest, chat_id: str) -> HttpResponse:
     """GET asks first (a page, so it works without JS); POST deletes."""
     if request.method == "GET":
-        chat = _chat_or_404(request, chat_id)
+        chat = _chat(request, chat_id)
         return render(request, "interviews/chat_delete.html",
                       {"chat": chat_out(chat), **services.chat_page_context(chat=chat)})
-    try:
-        services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    services.delete_chat(user_id=str(request.user.pk), chat_id=chat_id)
     flash.info(request, _("Chat deleted."))
     url = reverse("chats:list")
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
@@ -136,16 +132,13 @@ def chat_clear(request: HttpRequest) -> HttpResponse:
         count = services.delete_all_chats(user_id=str(request.user.pk))
         flash.info(request, _("%(n)d chat(s) deleted.") % {"n": count})
         return redirect("chats:list")
-    return render(request, "interviews/chat_clear.html")
+    return render(request, "interviews/chat_clear.html", {"kept_notes": kinds.kept_notes()})
 
 
 @login_required
 @require_POST
 def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        answering.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+    answering.request_stop(user_id=str(request.user.pk), chat_id=chat_id)
     return HttpResponse(status=204) if request.htmx else redirect("chats:detail", chat_id=chat_id)
 
 
@@ -153,9 +146,7 @@ def chat_stop(request: HttpRequest, chat_id: str) -> HttpResponse:
 
 def _composer_error(request: HttpRequest, chat_id: str, error: ChatError) -> HttpResponse:
     if request.htmx:
-        response = HttpResponse(escape(error.detail), status=error.status)
-        if error.retry_after:
-            response["Retry-After"] = str(error.retry_after)
+        response = HttpResponse(escape(error.detail), status=error.status, headers=error.headers)
         return reswap(retarget(response, "#composer-error"), "innerHTML")
     flash.error(request, error.detail)
     return redirect("chats:detail", chat_id=chat_id)
@@ -177,8 +168,8 @@ async def _turn_page(request: HttpRequest, chat_id: str, pending, *, status: int
     """Await a service call that starts a reply; render its turn (htmx) or go back to the chat."""
     try:
         turn = await pending
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
     except ChatError as error:
         return _composer_error(request, chat_id, error)
     if not request.htmx:
@@ -204,26 +195,19 @@ async def chat_retry(request: HttpRequest, chat_id: str, message_id: str) -> Htt
     return await _turn_page(request, chat_id, pending, status=200)
 
 
-def _sse(event: str, html: str, offset: int) -> bytes:
-    # Each line of the payload is its own `data:` line; the browser joins them with "\n". The id (the
-    # reply's length so far) comes back as Last-Event-ID when the browser reconnects on its own.
-    data = "\n".join(f"data: {line}" for line in html.split("\n"))
-    return f"id: {offset}\nevent: {event}\n{data}\n\n".encode()
-
-
 def _message_html(request: HttpRequest, chat: dict, message: dict) -> str:
     return render_to_string("interviews/chat.html#message", {"chat": chat_out(chat), "message": message_out(message)},
                             request=request)
 
 
 async def _page_events(request: HttpRequest, reply: answering.PendingReply, offset: int) -> AsyncIterator[bytes]:
-    yield f"retry: {answering.RECONNECT_MS}\n\n".encode()
+    yield sse_retry(answering.RECONNECT_MS)
     async for event in answering.stream_reply(chat=reply.chat, message=reply.message, offset=offset):
         if event.kind == "token":
-            yield _sse("token", escape(event.delta), event.offset)
+            yield sse_event("token", escape(event.delta), event_id=event.offset)
         else:
             # "failed", not "error": EventSource treats an event named "error" as a broken connection.
-            yield _sse("done", _message_html(request, reply.chat, event.message), event.offset)
+            yield sse_event("done", _message_html(request, reply.chat, event.message), event_id=event.offset)
 
 
 @require_GET
@@ -235,15 +219,11 @@ async def chat_stream(request: HttpRequest, chat_id: str, message_id: str) -> Ht
     try:
         offset = answering.event_offset(request.headers.get("Last-Event-ID") or request.GET.get("offset"))
         reply = await answering.find_reply(user_id=str(user.pk), chat_id=chat_id, message_id=message_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        headers = {"Retry-After": str(error.retry_after)} if error.retry_after else {}
-        return HttpResponse(error.detail, status=error.status, headers=headers)
-    response = StreamingHttpResponse(_page_events(request, reply, offset), content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
+    except ChatError as error:  # EventSource reads no page: the sentence alone
+        return HttpResponse(error.detail, status=error.status, headers=error.headers)
+    return sse_response(_page_events(request, reply, offset))
 
 
 # ---------------------------------------------------------------- practice: help, finish, report
@@ -258,14 +238,9 @@ async def chat_help(request: HttpRequest, chat_id: str, kind: str) -> HttpRespon
 
 @login_required
 @require_POST
+@refusal_as_message("chats:detail", chat_id="chat_id")
 def chat_finish(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.finish_interview(user=request.user, chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:detail", chat_id=chat_id)
+    chat = services.finish_interview(user=request.user, chat_id=chat_id)
     kind = kinds.get(chat.get("kind"))
     if kind.after_finish_url:
         flash.success(request, str(kind.after_finish_message))
@@ -287,9 +262,9 @@ def render_report(request: HttpRequest, chat_id: str, *, rating_error: str = "",
     shown once (`new_share`)."""
     try:
         result = services.report(user_id=str(request.user.pk), chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
+    except ChatNotFound:
+        raise  # the 404 page, from ServiceErrorMiddleware
+    except ChatError as error:  # not finished yet: back to the chat
         flash.error(request, error.detail)
         return redirect("chats:detail", chat_id=chat_id)
     chart = score_chart(result["questions"], language=result["chat"].get("language", ""))
@@ -300,26 +275,22 @@ def render_report(request: HttpRequest, chat_id: str, *, rating_error: str = "",
                "apply_url": rehearsal.apply_url(result["chat"]),
                "can_rate": kinds.get(result["chat"].get("kind")).ratable and bool(result["chat"].get("persona_id")),
                "can_retry": kinds.get(result["chat"].get("kind")).schedules_questions,
-               "expiry_choices": sharing.EXPIRY_CHOICES}
+               "expiry_choices": sharing.EXPIRY_CHOICES, "comment_max_chars": COMMENT_MAX_CHARS}
     template = "interviews/report.html#body" if request.htmx else "interviews/report.html"
     return render(request, template, context, status=status)
 
 
 @login_required
 @require_POST
+@refusal_as_message("chats:report", chat_id="chat_id")
 def chat_retry_mistakes(request: HttpRequest, chat_id: str) -> HttpResponse:
-    try:
-        chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:report", chat_id=chat_id)
+    chat = services.retry_mistakes(user=request.user, chat_id=chat_id)
     return redirect("chats:detail", chat_id=chat["_id"])
 
 
 @login_required
 @require_POST
+@refusal_as_message("chats:report", chat_id="chat_id")
 def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
     rating = _int_or_none(request.POST.get("rating"))
     feedback = {"comment": request.POST.get("comment", ""), "allow_training": request.POST.get("allow_training") == "on"}
@@ -328,12 +299,7 @@ def chat_feedback(request: HttpRequest, chat_id: str) -> HttpResponse:
                             status=422)
     try:
         services.rate_chat_persona(user=request.user, chat_id=chat_id, rating=rating, **feedback)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except InvalidFeedback as error:
+    except InvalidFeedback as error:  # beside its stars, with what was typed
         return render_report(request, chat_id, rating_error=error.detail, feedback=feedback, status=error.status)
-    except (ChatError, FeedbackError) as error:
-        flash.error(request, error.detail)
-    else:
-        flash.success(request, _("Thanks for rating your interviewer."))
+    flash.success(request, _("Thanks for rating your interviewer."))
     return redirect("chats:report", chat_id=chat_id)

@@ -11,15 +11,13 @@ from applications.api import router as applications_router
 from applications.api_board import router as board_router
 from applications.api_invites import router as invites_router
 from applications.api_screening import router as screening_router
-from applications.services import ApplicationError
 from integrations.api import router as service_router
 from interviews.api import router as interviews_router
 from interviews.api_personas import router as personas_router
 from interviews.api_practice import router as practice_router
 from interviews.api_share import router as share_router
-from interviews.chats import ChatsUnavailable
 from onlyjobless.api_parser import StorableTextParser
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from replyfeedback.api import router as reply_feedback_router
 from resumes.api import router as resumes_router
 from salary.api import router as salary_router
@@ -35,25 +33,16 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(ApiError)
-def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+@api.exception_handler(ServiceError)
+def on_service_error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
     body = {"detail": exc.detail}
-    if exc.errors is not None:
-        body["errors"] = exc.errors
+    errors = exc.api_errors()
+    if errors is not None:
+        body["errors"] = errors
     response = api.create_response(request, body, status=exc.status)
     for name, value in exc.headers.items():
         response[name] = value
     return response
-
-
-@api.exception_handler(ChatsUnavailable)
-def on_chats_unavailable(request: HttpRequest, exc: ChatsUnavailable) -> HttpResponse:
-    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
-
-
-@api.exception_handler(ApplicationError)
-def on_application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
-    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
 
 
 @api.exception_handler(AuthenticationError)

@@ -23,8 +23,9 @@ import django
 ROOT = Path(__file__).resolve().parent.parent
 STAMPS = ROOT / "var" / "prepared.json"
 # Files whose change means the demo data or salary corpus may differ: seed them again.
-DEMO_SOURCES = ["onlyjobless/demo.py", "vacancies/demo_data.py", "vacancies/demo_key_points.json",
-                "interviews/demo_personas.py", "salary/synthetic.py"]
+DEMO_SOURCES = ["demo/seed.py", "demo/data.py", "demo/data/vacancies.json", "demo/data/personas.json",
+                "demo/data/employer_vacancies.json", "demo/data/accounts.json", "demo/data/resume.json",
+                "salary/synthetic.py"]
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -63,17 +64,18 @@ def _indexes() -> str:
 
 def _seed(stamps: dict) -> str:
     from accounts.models import User
-    from onlyjobless import demo
+    from demo import data as demo_data
+    from demo.seed import seed
     from salary import services as salary
 
     from django.db import connection
 
     key = f"demo:{connection.settings_dict['NAME']}"
     fingerprint = _fingerprint([ROOT / name for name in DEMO_SOURCES if (ROOT / name).exists()])
-    seeded = User.objects.filter(username__in=[spec["username"] for spec in demo.DEMO_ACCOUNTS]).count()
-    if stamps.get(key) == fingerprint and seeded == len(demo.DEMO_ACCOUNTS):
+    seeded = User.objects.filter(username__in=[spec["username"] for spec in demo_data.DEMO_ACCOUNTS]).count()
+    if stamps.get(key) == fingerprint and seeded == len(demo_data.DEMO_ACCOUNTS):
         return "unchanged"
-    demo.seed()
+    seed()
     created = salary.seed_synthetic_corpus()
     stamps[key] = fingerprint
     return f"seeded (salary corpus: {created:,} new postings)" if created else "seeded"

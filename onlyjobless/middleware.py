@@ -1,5 +1,5 @@
-"""Project-wide middleware: the security policy header, static files, and Django's own middleware
-made to run on the event loop in the async stack (the answer path's requests)."""
+"""Project-wide middleware: the security policy header, static files, a service's refusal as a page, and
+Django's own middleware made to run on the event loop in the async stack (the answer path's requests)."""
 
 from functools import partial
 
@@ -9,12 +9,17 @@ from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAut
 from django.contrib.auth.middleware import get_user
 from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
+from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.shortcuts import render
+from django.utils.deprecation import MiddlewareMixin
 from whitenoise.middleware import WhiteNoiseMiddleware
 
-from onlyjobless.db import release_connections
+from onlyjobless.errors import ServiceError
+from onlyjobless.http import SyncAndAsyncMiddleware, release_connections
 
 # Model output and user text end up in pages; a strict policy keeps any markup that slips
 # past the sanitiser inert. htmx needs no inline script; we ship none.
@@ -41,24 +46,34 @@ def _add_policy(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
-class ContentSecurityPolicyMiddleware:
+class ContentSecurityPolicyMiddleware(SyncAndAsyncMiddleware):
     """Sync and async capable, so streaming views never hop threads for a header."""
 
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest):
-        if iscoroutinefunction(self):
-            return self._acall(request)
+    def call(self, request: HttpRequest) -> HttpResponse:
         return _add_policy(request, self.get_response(request))
 
-    async def _acall(self, request: HttpRequest) -> HttpResponse:
+    async def acall(self, request: HttpRequest) -> HttpResponse:
         return _add_policy(request, await self.get_response(request))
+
+
+class ServiceErrorMiddleware(MiddlewareMixin):
+    """A refusal a page view let through, answered once: a missing or foreign object is the 404 page, a
+    refused role the 403 page, an outage the 503 page; anything else the error page with its sentence.
+    (The API maps the same errors in onlyjobless/api.py.)"""
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, ServiceError):
+            return None
+        if exception.status == 404:
+            return response_for_exception(request, Http404(exception.detail))
+        if exception.status == 403:
+            return response_for_exception(request, PermissionDenied(exception.detail))
+        template = "errors/503.html" if exception.status == 503 else "errors/refused.html"
+        response = render(request, template, {"detail": exception.detail, "status": exception.status},
+                          status=exception.status)
+        for name, value in exception.headers.items():
+            response[name] = value
+        return response
 
 
 class StaticFilesMiddleware(WhiteNoiseMiddleware):

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "salary",
     "integrations",
     "replyfeedback",
+    "demo",
 ]
 
 # Every middleware is async capable (one sync-only middleware puts the whole stack in a thread),
@@ -87,7 +88,7 @@ MIDDLEWARE = [
     "onlyjobless.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "onlyjobless.middleware.MessageMiddleware",
-    "interviews.middleware.ChatsUnavailableMiddleware",
+    "onlyjobless.middleware.ServiceErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]

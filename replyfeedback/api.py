@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from replyfeedback import services
 
 router = Router(tags=["reply feedback"])
@@ -68,7 +68,7 @@ class MarkOut(Schema):
 
 def _staff_only(request: HttpRequest) -> None:
     if not request.auth.is_staff:
-        raise ApiError(403, _("Only staff can use the ML feedback export."))
+        raise ServiceError(_("Only staff can use the ML feedback export."), status=403)
 
 
 @router.post("/chats/{chat_id}/messages/{message_id}/feedback", response=VerdictOut)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from interviews import chats, kinds
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from replyfeedback.models import ReplyFeedback
 
 COMMENT_MAX = ReplyFeedback._meta.get_field("comment").max_length
@@ -26,11 +26,11 @@ def _rateable_reply(*, user, chat_id: str, message_id: str) -> tuple[dict, dict]
     chat = chats.get_chat(user_id=str(user.pk), chat_id=chat_oid) if chat_oid and message_oid else None
     message = chats.get_message(chat_id=chat_oid, message_id=message_oid) if chat else None
     if message is None or message.get("role") != "assistant":
-        raise ApiError(404, _("Reply not found."))
+        raise ServiceError(_("Reply not found."), status=404)
     if not kinds.get(chat.get("kind")).ratable:
-        raise ApiError(409, str(kinds.get(chat.get("kind")).no_coaching))
+        raise ServiceError(str(kinds.get(chat.get("kind")).no_coaching), status=409)
     if message.get("status", "complete") != "complete":
-        raise ApiError(409, _("Only a finished reply can be rated."))
+        raise ServiceError(_("Only a finished reply can be rated."), status=409)
     return chat, message
 
 
@@ -39,7 +39,7 @@ def rate_reply(*, user, chat_id: str, message_id: str, helpful: bool, comment: s
     """Record (or replace) the user's verdict on one reply of their own chat."""
     comment = (comment or "").strip()
     if len(comment) > COMMENT_MAX:
-        raise ApiError(422, _("A comment can be at most %(n)d characters.") % {"n": COMMENT_MAX})
+        raise ServiceError(_("A comment can be at most %(n)d characters.") % {"n": COMMENT_MAX}, status=422)
     chat, message = _rateable_reply(user=user, chat_id=chat_id, message_id=message_id)
     verdict, _created = ReplyFeedback.objects.update_or_create(
         user=user, message_id=str(message["_id"]),
@@ -82,5 +82,5 @@ def export(*, processed: bool | None = None, limit: int = 200) -> list[dict]:
 def mark_processed(*, ids: Iterable[int]) -> int:
     ids = list(ids)
     if len(ids) > EXPORT_LIMIT_MAX:
-        raise ApiError(422, _("Mark at most %(n)d feedback items at once.") % {"n": EXPORT_LIMIT_MAX})
+        raise ServiceError(_("Mark at most %(n)d feedback items at once.") % {"n": EXPORT_LIMIT_MAX}, status=422)
     return ReplyFeedback.objects.filter(pk__in=ids, allow_training=True, processed=False).update(processed=True)

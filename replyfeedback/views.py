@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from replyfeedback import services
 
 
@@ -19,7 +19,7 @@ def rate(request: HttpRequest, chat_id: str, message_id: str) -> HttpResponse:
         context["verdict"] = services.rate_reply(
             user=request.user, chat_id=chat_id, message_id=message_id, helpful=request.POST.get("helpful") == "1",
             comment=request.POST.get("comment", ""), allow_training=request.POST.get("allow_training") == "on")
-    except ApiError as error:
+    except ServiceError as error:
         if error.status == 404:
             raise Http404(error.detail) from error
         context["error"] = error.detail

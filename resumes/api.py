@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from onlyjobless.errors import ApiError
+from onlyjobless.errors import ServiceError
 from resumes import services
-from resumes.parsing import ResumeFileError
 from resumes.uploads import uploaded_file
 from vacancies.api import VacancyOut
 
@@ -107,61 +106,38 @@ UPLOAD_BODY = {
 }
 
 
-def _resume_error(error: services.ResumeError) -> ApiError:
-    errors = [
-        {"field": None if field == "__all__" else field, "message": message}
-        for field, messages in error.errors.items()
-        for message in messages
-    ]
-    return ApiError(error.status, str(error), errors=errors)
-
-
 @router.get("/resume", response=ResumeOut)
 def get_resume(request: HttpRequest):
     resume = services.get_resume(user=request.auth)
     if resume is None:
-        raise ApiError(404, _("You have no resume yet."))
+        raise ServiceError(_("You have no resume yet."), status=404)
     return resume
 
 
 @router.put("/resume", response=ResumeOut)
 def put_resume(request: HttpRequest, payload: ResumeIn):
     data = payload.dict(exclude={"upload_id"})
-    try:
-        if payload.upload_id:
-            return services.confirm_upload(user=request.auth, upload_id=payload.upload_id, data=data)
-        return services.save_resume(user=request.auth, data=data)
-    except services.ResumeError as error:
-        raise _resume_error(error) from error
+    if payload.upload_id:
+        return services.confirm_upload(user=request.auth, upload_id=payload.upload_id, data=data)
+    return services.save_resume(user=request.auth, data=data)
 
 
 # No `File` parameter: ninja would parse the multipart body before this function could
 # refuse an oversized one from its Content-Length.
 @router.post("/resume/upload", response=DraftOut, openapi_extra=UPLOAD_BODY)
 def upload_resume(request: HttpRequest):
-    try:
-        services.require_candidate(request.auth)
-        return services.parse_upload(user=request.auth, uploaded_file=uploaded_file(request))
-    except services.ResumeError as error:
-        raise _resume_error(error) from error
-    except ResumeFileError as error:
-        raise ApiError(error.status, error.message) from error
+    services.require_candidate(request.auth)
+    return services.parse_upload(user=request.auth, uploaded_file=uploaded_file(request))
 
 
 @router.get("/resume/file")
 def download_resume_file(request: HttpRequest):
-    try:
-        return services.download(user=request.auth)
-    except services.ResumeNotFound:
-        raise ApiError(404, _("You have not uploaded a resume file.")) from None
+    return services.download(user=request.auth)
 
 
 @router.get("/vacancies/matches", response=MatchPage)
 def vacancy_matches(request: HttpRequest, query: Query[MatchQuery]):
-    try:
-        ranking = services.get_matches(user=request.auth)
-    except services.ResumeError as error:
-        raise _resume_error(error) from error
+    ranking = services.get_matches(user=request.auth)
     start = (query.page - 1) * MATCHES_PAGE_SIZE
     items = [
         {

@@ -1,253 +1,21 @@
-"""Resume files: safe text extraction from PDF/DOCX and deterministic parsing of the text.
-
-Two layers, no Django (beyond gettext for the messages) and no I/O beyond the bytes given:
-
-* :func:`extract_text` turns an uploaded file's bytes into plain text, refusing anything
-  that is too big, not really a PDF/DOCX (magic bytes, never the file name), encrypted,
-  damaged, a zip bomb, or without a text layer. Every refusal is a
-  :class:`ResumeFileError` carrying a sentence for the user and an HTTP status.
-* :func:`parse_resume_text` pulls a draft profile (skills, years of experience,
-  languages, positions, education, summary) out of that text with rules only, so the
-  same text always gives the same draft. An optional LLM pass may refine it later.
-
-Security notes (see DESIGN.md "Security notes"): the caller must still refuse an
-oversized body before reading it (:func:`read_limited` helps), store the file under a
-generated name and serve it back only as an attachment. Text extracted here is untrusted
-user content: keep it in the user role of any prompt.
+"""Resume text to a draft profile: skills, years of experience, languages, positions, education and summary,
+with rules only, so the same text always gives the same draft (an optional LLM pass, resumes.ai_read, may
+refine it). The text comes from resumes.extraction; it is untrusted user content. Its sections are read by
+resumes.sections, the years by resumes.experience.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO, Literal
 
-import docx
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from docx.text.paragraph import Paragraph
-from pypdf import PasswordType, PdfReader
-from pypdf.errors import DependencyError
-
+from resumes.experience import YEAR, years_experience
+from resumes.extraction import clean_text
+from resumes.sections import Line, split_sections
 from skills import extract_skills
 
-__all__ = [
-    "MAX_UPLOAD_BYTES",
-    "ExtractedText",
-    "ParsedResume",
-    "ResumeFileError",
-    "extract_text",
-    "parse_resume_text",
-    "read_limited",
-    "sniff_kind",
-]
-
-MB = 1024 * 1024
-MAX_UPLOAD_BYTES = 5 * MB
-# A real resume DOCX unpacks to well under 1 MB of XML plus images; 20 MB leaves room for
-# photos while refusing zip bombs (a few kB that inflate to gigabytes).
-MAX_DOCX_UNCOMPRESSED_BYTES = 20 * MB
-MAX_DOCX_ENTRIES = 500
-# Text extraction cost grows with pages; nobody's resume has more than a few dozen.
-MAX_PDF_PAGES = 50
-# Extracted text kept (and parsed): a long resume is ~20k characters.
-MAX_TEXT_CHARS = 100_000
-
-FileKind = Literal["pdf", "docx"]
-
-# Lazy: translated into the active language when a ResumeFileError is raised.
-UNSUPPORTED_MESSAGE = gettext_lazy("Upload a PDF or DOCX file.")
-NO_TEXT_MESSAGE = gettext_lazy(
-    "We couldn't find any text in this file; it may be a scanned image. "
-    "Type your resume in instead, or upload a PDF or DOCX with selectable text."
-)
-
-
-class ResumeFileError(Exception):
-    """An upload we refuse: ``message`` is a sentence for the user, ``status`` 400 or 413.
-
-    A lazy message is rendered in the language active when the error is raised.
-    """
-
-    def __init__(self, message: str, *, status: int = 400) -> None:
-        message = str(message)
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-    def __str__(self) -> str:
-        return self.message
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedText:
-    kind: FileKind
-    text: str
-
-
-def _size_text(limit: int) -> str:
-    if limit % MB == 0:
-        # Translators: a file size limit in megabytes (then kilobytes), e.g. "5 MB".
-        return _("%(n)s MB") % {"n": limit // MB}
-    if limit >= MB:
-        return _("%(n)s MB") % {"n": f"{limit / MB:.1f}"}
-    return _("%(n)s kB") % {"n": max(1, limit // 1024)}
-
-
-def _too_large(max_bytes: int) -> ResumeFileError:
-    return ResumeFileError(_("The file is larger than %(size)s.") % {"size": _size_text(max_bytes)}, status=413)
-
-
-def read_limited(stream: BinaryIO, *, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
-    """Read an upload without ever holding more than ``max_bytes + 1`` bytes.
-
-    For streams whose size is not known up front; check a declared size (the
-    ``Content-Length`` or ``UploadedFile.size``) before calling this when there is one.
-    """
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise _too_large(max_bytes)
-    return data
-
-
-def sniff_kind(head: bytes) -> FileKind | None:
-    """"pdf" or "docx" from the first bytes of a file, ``None`` for anything else.
-
-    A ZIP signature only says "maybe DOCX": :func:`extract_text` checks for
-    ``word/document.xml`` inside before trusting it.
-    """
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    return None
-
-
-def extract_text(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ExtractedText:
-    """Plain text of a PDF or DOCX resume, or :class:`ResumeFileError`.
-
-    413 when ``data`` is over ``max_bytes``; 400 for an empty or unsupported file, an
-    encrypted or damaged PDF, a damaged DOCX or one that unpacks too large, and a file
-    without any text (a scanned PDF). The text is NFKC-normalised, with tidy line breaks
-    and at most ``MAX_TEXT_CHARS`` characters.
-    """
-    if len(data) > max_bytes:
-        raise _too_large(max_bytes)
-    if not data:
-        raise ResumeFileError(_("The file is empty. Upload a PDF or DOCX file."))
-    kind = sniff_kind(data[:8])
-    if kind == "pdf":
-        raw = _pdf_text(data)
-    elif kind == "docx":
-        raw = _docx_text(data)
-    else:
-        raise ResumeFileError(UNSUPPORTED_MESSAGE)
-    text = _clean_text(raw)
-    if not any(ch.isalpha() for ch in text):
-        raise ResumeFileError(NO_TEXT_MESSAGE)
-    return ExtractedText(kind=kind, text=text)
-
-
-def _pdf_text(data: bytes) -> str:
-    unreadable = ResumeFileError(_("This PDF could not be read. It may be damaged; try exporting it again."))
-    protected = ResumeFileError(_(
-        "This PDF is password-protected. Remove the password (for example, print it to a new PDF) "
-        "and upload it again."
-    ))
-    # pypdf parses hostile input; besides its own errors it can raise ValueError,
-    # KeyError, TypeError, RecursionError... on malformed files. Any of them means
-    # "damaged", never a server error.
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            # The reader already tried the empty user password (owner-only protection,
-            # common for "no copying" PDFs): if that worked the text is readable.
-            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-                raise protected
-        pages = reader.pages
-        if len(pages) == 0:
-            raise unreadable
-        parts: list[str] = []
-        size = 0
-        for index in range(min(len(pages), MAX_PDF_PAGES)):
-            page_text = pages[index].extract_text() or ""
-            parts.append(page_text)
-            size += len(page_text)
-            if size > MAX_TEXT_CHARS:
-                break
-        return "\n\n".join(parts)
-    except ResumeFileError:
-        raise
-    except DependencyError as exc:
-        # AES encryption needs the optional `cryptography` package (not installed): even
-        # an owner-only AES PDF can't be opened here, and the fix for the user is the same.
-        raise protected from exc
-    except Exception as exc:
-        raise unreadable from exc
-
-
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-def _docx_text(data: bytes) -> str:
-    unreadable = ResumeFileError(_("This DOCX file could not be read. It may be damaged; try saving it again."))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise unreadable from exc
-    # Bounded unzip: zipfile never inflates an entry past its declared file_size (and
-    # fails the CRC if the data says otherwise), so bounding the declared sizes bounds
-    # what python-docx can make us decompress.
-    if len(entries) > MAX_DOCX_ENTRIES:
-        raise ResumeFileError(_("This DOCX file has too many parts to be a resume."))
-    if sum(entry.file_size for entry in entries) > MAX_DOCX_UNCOMPRESSED_BYTES:
-        raise ResumeFileError(
-            _("This DOCX file unpacks to more than %(size)s. Remove large images and upload it again.")
-            % {"size": _size_text(MAX_DOCX_UNCOMPRESSED_BYTES)}
-        )
-    if not any(entry.filename == "word/document.xml" for entry in entries):
-        raise ResumeFileError(UNSUPPORTED_MESSAGE)  # a ZIP, an XLSX, an ODT...
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        size = 0
-        # Every paragraph in reading order: body text, table cells (nested too), text
-        # boxes and content controls. A text box is stored twice (mc:Choice for new Word,
-        # mc:Fallback for old readers); skip the fallback copy.
-        for p in document.element.body.iter(f"{{{_W_NS}}}p"):
-            if any(ancestor.tag == _MC_FALLBACK for ancestor in p.iterancestors()):
-                continue
-            line = Paragraph(p, document).text
-            lines.append(line)
-            size += len(line) + 1
-            if size > MAX_TEXT_CHARS:
-                break
-        return "\n".join(lines)
-    except Exception as exc:  # python-docx/lxml on malformed parts: damaged, not a 500
-        raise unreadable from exc
-
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
-
-
-def _clean_text(text: str) -> str:
-    # NFKC folds PDF ligatures ("ﬁ" → "fi"), full-width letters and no-break spaces.
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return text[:MAX_TEXT_CHARS]
-
-
-# --------------------------------------------------------------------------------------
-# Parsing
+__all__ = ["ParsedResume", "parse_resume_text"]
 
 
 @dataclass(slots=True)
@@ -263,235 +31,26 @@ class ParsedResume:
 
 
 SUMMARY_CHARS = 500
-MAX_YEARS = 60
 MAX_POSITIONS = 5
-
-# Section titles, English and Russian. A line is a heading when it is one of these,
-# alone or followed by ":"/dash and inline content ("Languages: English, German").
-_SECTIONS: dict[str, str] = {
-    "position": (
-        r"desired\s+(?:position|role|job)|target\s+(?:position|role)|position|job\s+title|title|role|"
-        r"желаемая\s+должность(?:\s+и\s+зарплата)?|должность|позиция|специализаци[яи]"
-    ),
-    "summary": (
-        r"(?:professional\s+|profile\s+|career\s+)?summary|summary\s+of\s+qualifications|about(?:\s+me|\s+myself)?|"
-        r"(?:professional\s+|personal\s+)?profile|(?:career\s+)?objective|personal\s+statement|"
-        r"о\s+себе|обо\s+мне|(?:кратко|коротко)\s+о\s+себе|профиль|дополнительная\s+информация|цель"
-    ),
-    "experience": (
-        r"(?:work|professional|employment)\s+(?:experience|history)|experience|employment|"
-        r"опыт\s+работы|опыт|места\s+работы|трудовая\s+деятельность"
-    ),
-    "education": (
-        r"education(?:\s*(?:&|and)\s*(?:training|courses|certifications?))?|academic\s+background|courses|"
-        r"certifications?|certificates|training|"
-        r"(?:высшее\s+)?образование(?:\s+и\s+(?:курсы|сертификаты))?|курсы|повышение\s+квалификации|"
-        r"сертификаты|тесты,?\s+экзамены|электронные\s+сертификаты"
-    ),
-    "skills": (
-        r"(?:(?:key|technical|core|hard|soft|professional)\s+)?skills(?:\s*(?:&|and)\s*(?:tools|technologies))?|"
-        r"skill\s+set|(?:tech(?:nology)?\s+)?stack|tools(?:\s*(?:&|and)\s*technologies)?|technologies|"
-        r"(?:core\s+)?competencies|"
-        r"(?:ключевые\s+|профессиональные\s+)?навыки(?:\s+и\s+(?:инструменты|технологии))?|"
-        r"технологии|(?:технологический\s+)?стек(?:\s+технологий)?|инструменты|компетенции"
-    ),
-    "languages": r"languages?|language\s+skills|знание\s+языков|языки|иностранные\s+языки|владение\s+языками",
-    "contacts": r"contacts?|contact\s+information|контакты|контактная\s+информация",
-    # Sections we don't read, known so that the one above them ends where they begin.
-    "other": (
-        r"(?:key\s+|pet\s+|side\s+|personal\s+)?projects|achievements|awards|publications|hobbies|interests|"
-        r"references|volunteering|portfolio|"
-        r"проекты|пет-проекты|достижения|награды|публикации|хобби|увлечения|интересы|рекомендации|портфолио|"
-        r"личные\s+качества"
-    ),
-}
-_HEADING_RE = re.compile(
-    r"^[\s•·*#\-–—]*(?:" + "|".join(f"(?P<{name}>{alts})" for name, alts in _SECTIONS.items()) + r")"
-    r"\s*(?:$|[:—–|]\s*(?P<rest>.*)$|-\s+(?P<rest2>.*)$)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(slots=True)
-class _Line:
-    text: str
-    section: str | None  # the heading this line is under (None before the first one)
-    heading: str | None = None  # set when this line is itself a heading
-
-
-def _split_sections(text: str) -> list[_Line]:
-    result: list[_Line] = []
-    section: str | None = None
-    for raw in text.split("\n"):
-        line = raw.strip()
-        m = _HEADING_RE.match(line) if len(line) <= 80 else None
-        if m:
-            section = _heading_name(m)
-            rest = (m.group("rest") or m.group("rest2") or "").strip()
-            result.append(_Line(text=rest, section=section, heading=section))
-            continue
-        result.append(_Line(text=line, section=section))
-    return result
-
-
-def _heading_name(m: re.Match[str]) -> str:
-    return next(name for name in _SECTIONS if m.group(name) is not None)
 
 
 def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
     """Draft profile from resume text, with rules only (deterministic for a given
     ``today``, which anchors "2019 – present"; default: the current date).
 
-    Only the first ``MAX_TEXT_CHARS`` characters are read.
+    Only the first ``resumes.extraction.MAX_TEXT_CHARS`` characters are read.
     """
-    text = _clean_text(text or "")
+    text = clean_text(text or "")
     today = today or date.today()
-    lines = _split_sections(text)
+    lines = split_sections(text)
     return ParsedResume(
         skills=extract_skills(text),
-        years_experience=_years_experience(text, lines, today),
+        years_experience=years_experience(text, lines, today),
         languages=_languages(lines),
         positions=_positions(lines),
         education=_education(lines),
         summary=_summary(lines),
     )
-
-
-# --- years of experience ---------------------------------------------------------------
-
-_NUM = r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)(?!\d)"
-_EXPLICIT_YEARS = [
-    # "5 years of experience", "5+ years of commercial Python experience", "7 yrs exp"
-    re.compile(
-        _NUM + r"\s*\+?\s*(?:years?|yrs?)\.?\s+(?:of\s+)?(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp)\b",
-        re.IGNORECASE,
-    ),
-    # "Experience: 5 years", "experience of over 5 years", "Total experience — 6 years"
-    re.compile(
-        r"\bexperience\s*(?:of|:|—|–|-)?\s*(?:over|more\s+than|about|around|approx\.?|~)?\s*"
-        + _NUM
-        + r"\s*\+?\s*(?:years?|yrs?)\b",
-        re.IGNORECASE,
-    ),
-    # "Опыт работы 3 года", "Опыт работы — 5 лет 3 месяца", "опыт коммерческой разработки более 4 лет"
-    re.compile(
-        r"\bопыт\w*(?:\s+[а-яё-]+){0,3}?\s*(?:—|–|-|:)?\s*(?:более|свыше|больше|около|от)?\s*"
-        + _NUM
-        + r"\s*\+?\s*(?:год|года|лет)(?![а-яё])",
-        re.IGNORECASE,
-    ),
-    # "5 лет опыта", "3 года коммерческого опыта"
-    re.compile(
-        _NUM + r"\s*\+?\s*(?:год|года|лет)(?:\s+[а-яё]+){0,2}?\s+опыт",
-        re.IGNORECASE,
-    ),
-]
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "jan january янв январь января январе",
-        "feb february фев февраль февраля феврале",
-        "mar march мар март марта марте",
-        "apr april апр апрель апреля апреле",
-        "may май мая мае",
-        "jun june июн июнь июня июне",
-        "jul july июл июль июля июле",
-        "aug august авг август августа августе",
-        "sep sept september сен сент сентябрь сентября сентябре",
-        "oct october окт октябрь октября октябре",
-        "nov november ноя нояб ноябрь ноября ноябре",
-        "dec december дек декабрь декабря декабре",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-_MONTH_ALT = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-# A date: "Jan 2018", "января 2018", "03.2018", "03/2018", or a bare year.
-_DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH_ALT})\.?\s+(?P<{{p}}y1>{_YEAR})"
-    rf"|(?<!\d)(?P<{{p}}mm>0?[1-9]|1[0-2])[./](?P<{{p}}y2>{_YEAR})"
-    rf"|(?<![\d.])(?P<{{p}}y3>{_YEAR}))(?!\d)"
-)
-_PRESENT = (
-    r"(?P<present>present|now|current(?:ly)?|today|to\s+date|till\s+now|ongoing|"
-    r"по\s+настоящее\s+время|настоящее\s+время|по\s+н\.?\s?в\.?|н\.?\s?в\.?|сейчас|по\s+сей\s+день|наст\.\s*время)"
-)
-_RANGE_RE = re.compile(
-    _DATE.format(p="s_")
-    + r"\s*(?:-|–|—|to|until|till|до|по|\.\.)\s*(?:"
-    + _DATE.format(p="e_")
-    + "|"
-    + _PRESENT
-    + ")",
-    re.IGNORECASE,
-)
-_EDUCATION_WORDS = re.compile(
-    r"\b(?:universit\w*|institute|college|school|academy|bachelor\w*|ph\.?d|degree|"
-    r"faculty|университет\w*|институт\w*|академи\w*|колледж\w*|техникум\w*|школ\w*|"
-    r"бакалавр\w*|магистр\w*|факультет\w*|специальност\w*|курсы)",
-    re.IGNORECASE,
-)
-
-
-def _month_index(m: re.Match[str], prefix: str) -> int | None:
-    mon = m.group(prefix + "mon")
-    if mon:
-        return int(m.group(prefix + "y1")) * 12 + _MONTHS[mon.lower()] - 1
-    if m.group(prefix + "mm"):
-        return int(m.group(prefix + "y2")) * 12 + int(m.group(prefix + "mm")) - 1
-    year = m.group(prefix + "y3")
-    if year:
-        # A bare year: "2018 – 2021" counts as three years (January to January).
-        return int(year) * 12
-    return None
-
-
-def _years_experience(text: str, lines: list[_Line], today: date) -> int | None:
-    # 1. A stated total beats arithmetic over dates (which can't see gaps or part-time).
-    stated: list[float] = []
-    for pattern in _EXPLICIT_YEARS:
-        for m in pattern.finditer(text):
-            value = float(m.group(1).replace(",", "."))
-            if 0 <= value <= MAX_YEARS:
-                stated.append(value)
-    if stated:
-        return int(max(stated))  # "5.5 years" → 5; the largest is the total, not one stack
-
-    # 2. Otherwise, job date ranges outside the education section, overlaps merged so
-    # that two concurrent jobs don't count twice.
-    now = today.year * 12 + today.month - 1
-    intervals: list[tuple[int, int]] = []
-    for line in lines:
-        if line.section == "education" or _EDUCATION_WORDS.search(line.text):
-            continue
-        for m in _RANGE_RE.finditer(line.text):
-            start = _month_index(m, "s_")
-            end = now if m.group("present") else _month_index(m, "e_")
-            if start is None or end is None:
-                continue
-            if m.group("s_y3") and m.group("e_y3") and end == start:
-                end += 6  # "2021 – 2021": a job within one year, call it half a year
-            elif not m.group("present") and not m.group("e_y3"):
-                end += 1  # "Jan 2018 – Mar 2021" includes March
-            if start > end or end > now + 12 or end - start > MAX_YEARS * 12:
-                continue
-            intervals.append((start, min(end, now)))
-    if not intervals:
-        return None
-    intervals.sort()
-    total = 0
-    current_start, current_end = intervals[0]
-    for start, end in intervals[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += current_end - current_start
-            current_start, current_end = start, end
-    total += current_end - current_start
-    return min(MAX_YEARS, (total + 6) // 12)  # months → years, half up
 
 
 # --- languages ---------------------------------------------------------------------------
@@ -548,7 +107,7 @@ _LEVEL_RE = re.compile(
 )
 
 
-def _languages(lines: list[_Line]) -> list[str]:
+def _languages(lines: list[Line]) -> list[str]:
     found: list[str] = []
     for line in lines:
         if not line.text:
@@ -608,7 +167,7 @@ def _clean_position(value: str) -> list[str]:
     return [p[:100] for p in result if p]
 
 
-def _positions(lines: list[_Line]) -> list[str]:
+def _positions(lines: list[Line]) -> list[str]:
     """Desired job titles: a labelled line wins; otherwise the title a resume opens with.
 
     A heading such as "Maria Ivanova — Backend Developer" is how people state the job they
@@ -696,10 +255,10 @@ _DEGREE_RE = re.compile(
     r"аспирантур\w*|кандидат\s+\w+\s+наук|университет\w*|институт\w*|академи\w*|колледж\w*|техникум\w*)(?!\w)",
     re.IGNORECASE,
 )
-_YEAR_ONLY_RE = re.compile(rf"^[\s\d.–—\-]*{_YEAR}[\s\d.–—\-]*$|^[\s\d.–—\-]*$")
+_YEAR_ONLY_RE = re.compile(rf"^[\s\d.–—\-]*{YEAR}[\s\d.–—\-]*$|^[\s\d.–—\-]*$")
 
 
-def _education(lines: list[_Line]) -> str:
+def _education(lines: list[Line]) -> str:
     # 1. The first lines of an Education section (years alone are skipped: "2015").
     section = [
         line.text
@@ -718,7 +277,7 @@ def _education(lines: list[_Line]) -> str:
 # --- summary ------------------------------------------------------------------------------------
 
 
-def _summary(lines: list[_Line]) -> str:
+def _summary(lines: list[Line]) -> str:
     """The About/Summary section's own text, cut at a word boundary to ~SUMMARY_CHARS.
 
     The section ends at the next heading, known or not ("HOBBIES", "Side projects:"), so it
@@ -738,7 +297,7 @@ def _summary(lines: list[_Line]) -> str:
     return _truncate(" ".join(" ".join(about or _opening_paragraph(lines)).split()), SUMMARY_CHARS)
 
 
-def _opening_paragraph(lines: list[_Line]) -> list[str]:
+def _opening_paragraph(lines: list[Line]) -> list[str]:
     paragraph: list[str] = []
     for line in lines:
         text = line.text

@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 
 from accounts import throttling
 from accounts.models import User
+from onlyjobless.errors import NON_FIELD, InvalidFields, ServiceError
 from resumes import ai_read
 from resumes.files import discard_file
 from resumes.models import MAX_YEARS_EXPERIENCE, Resume, ResumeUpload
-from resumes.parsing import extract_text, parse_resume_text, read_limited, sniff_kind
+from resumes.extraction import extract_text, read_limited, sniff_kind
+from resumes.parsing import parse_resume_text
 from skills import MAX_SKILL_CHARS, normalize_skills
 from resumes.uploads import file_too_large
 from resumes.matching import Ranking, hint_for, rank_vacancies
@@ -54,23 +56,20 @@ RESUME_FIELDS = (
 )
 
 
-class ResumeError(Exception):
-    """Bad input for a resume action; ``errors`` maps field → messages, ``status`` is the HTTP answer."""
-
-    def __init__(self, errors: dict[str, list[str]], *, status: int = 400) -> None:
-        self.errors = errors
-        self.status = status
-        first_field, messages = next(iter(errors.items()))
-        super().__init__(messages[0] if first_field == "__all__" else f"{first_field}: {messages[0]}")
+class ResumeError(InvalidFields):
+    """Bad input for a resume action; ``errors`` maps field → messages."""
 
 
 class NotACandidate(ResumeError):
     def __init__(self) -> None:
-        super().__init__({"__all__": [_("Only candidates have a resume.")]}, status=403)
+        super().__init__({NON_FIELD: [_("Only candidates have a resume.")]}, status=403)
 
 
-class ResumeNotFound(Exception):
-    pass
+class ResumeNotFound(ServiceError):
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__(_("You have not uploaded a resume file."))
 
 
 def require_candidate(user: User) -> None:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from resumes.parsing import ResumeFileError
+from resumes.extraction import ResumeFileError
 
 # Room for the multipart boundaries, part headers and a CSRF token around the file itself.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.forms import add_service_errors
 from resumes import services
 from resumes.forms import ResumeForm
-from resumes.parsing import ResumeFileError
+from resumes.extraction import ResumeFileError
 from resumes.uploads import check_declared_size, uploaded_file
 
 MATCHES_PAGE_SIZE = 10
@@ -83,7 +83,7 @@ def resume_page(request: HttpRequest) -> HttpResponse:
             else:
                 services.save_resume(user=request.user, data=form.resume_data())
         except services.ResumeError as error:
-            add_service_errors(form, error.errors)
+            add_service_errors(form, error.field_errors)
         else:
             messages.success(request, _("Resume saved."))
             url = reverse("resumes:edit")
@@ -121,7 +121,7 @@ def _parse_upload(request: HttpRequest) -> HttpResponse:
 
 def _upload_failed(request: HttpRequest, error: ResumeFileError) -> HttpResponse:
     template = f"{PAGE}#draft" if request.htmx else PAGE
-    return _page(request, upload_error=error.message, template=template, status=error.status)
+    return _page(request, upload_error=error.detail, template=template, status=error.status)
 
 
 @login_required
@@ -135,10 +135,7 @@ def discard_upload(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def resume_file(request: HttpRequest) -> HttpResponse:
-    try:
-        return services.download(user=request.user)
-    except services.ResumeNotFound:
-        raise Http404(_("You have not uploaded a resume file.")) from None
+    return services.download(user=request.user)
 
 
 def _position(value: str | None, count: int) -> int:

@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from onlyjobless.errors import ApiError
 from salary import services
 from salary.models import SalaryPrediction
 
@@ -53,16 +52,7 @@ class HistoryQuery(Schema):
 @router.post("/salary/predict", response=PredictionOut)
 def predict(request: HttpRequest, payload: PredictIn):
     """A monthly salary range for a job; `salary_from <= salary_to`, both positive and rounded."""
-    try:
-        return services.predict_salary(user=request.auth, **payload.dict())
-    except services.SalaryError as error:
-        headers = None
-        if isinstance(error, services.ModelUnavailable):
-            headers = {"Retry-After": str(services.RETRY_AFTER_S)}
-        elif isinstance(error, services.TooManyPredictions):
-            headers = {"Retry-After": str(error.retry_after)}
-        errors = [{"field": error.field, "message": error.detail}] if error.field else None
-        raise ApiError(error.status, error.detail, errors=errors, headers=headers) from error
+    return services.predict_salary(user=request.auth, **payload.dict())
 
 
 @router.get("/salary/history", response=HistoryPage)

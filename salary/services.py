@@ -26,6 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts import throttling
+from onlyjobless.errors import ServiceError
 from salary import ml, synthetic
 from salary.importer import CURRENCY_ALIASES, ImportResult, parse_file
 from salary.models import SalaryModel, SalaryPrediction, TrainingPosting
@@ -46,20 +47,14 @@ SKILLS_MAX = 50
 RETRY_AFTER_S = 60
 
 
-class SalaryError(Exception):
-    """Base of this module's errors; ``status`` is the HTTP status the API answers with."""
+class SalaryError(ServiceError):
+    """Base of this module's errors. The sentence reads "field: message", like the project's schema errors."""
 
-    status = 400
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, field: str | None = None, headers: dict[str, str] | None = None) -> None:
+        detail = f"{field}: {message}" if field else message
+        super().__init__(detail, errors={field: [detail]} if field else None, headers=headers)
         self.message = message
         self.field = field
-
-    @property
-    def detail(self) -> str:
-        """The API's sentence: "field: message", like the project's schema errors."""
-        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 class InvalidInput(SalaryError):
@@ -70,7 +65,8 @@ class ModelUnavailable(SalaryError):
     status = 503
 
     def __init__(self) -> None:
-        super().__init__("No salary model is ready yet: the model is being trained. Please try again in a minute.")
+        super().__init__("No salary model is ready yet: the model is being trained. Please try again in a minute.",
+                         headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 class TooManyPredictions(SalaryError):
@@ -79,7 +75,7 @@ class TooManyPredictions(SalaryError):
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         super().__init__(f"You can ask for {settings.SALARY_PREDICTIONS_PER_HOUR} salary estimates an hour. "
-                         f"Try again in {max(1, round(retry_after / 60))} min.")
+                         f"Try again in {max(1, round(retry_after / 60))} min.", headers={"Retry-After": str(retry_after)})
 
 
 class TrainingError(SalaryError):

@@ -12,7 +12,6 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from accounts.tokens import JWTAuth
-from onlyjobless.errors import ApiError
 from vacancies import services
 from vacancies.models import Vacancy
 from vacancies.services import question_set_snapshot
@@ -147,39 +146,22 @@ def list_vacancies(request: HttpRequest, filters: Query[VacancyFilters]):
 def get_vacancy(request: HttpRequest, vacancy_id: int):
     vacancy = Vacancy.objects.visible_to(request.auth).filter(pk=vacancy_id).first()
     if vacancy is None:
-        raise ApiError(404, "Vacancy not found.")
+        raise services.VacancyNotFound
     question_set = vacancy.current_question_set()
     # QuestionOut leaves ideal answers out: they only ground hints and scoring inside an interview.
     vacancy.question_set = question_set_snapshot(question_set) if question_set else None
     return vacancy
 
 
-def _vacancy_error(error: services.VacancyError) -> ApiError:
-    if error.status != 400:
-        return ApiError(error.status, error.detail)
-    errors = [
-        {"field": None if field == "__all__" else field, "message": message}
-        for field, messages in error.errors.items()
-        for message in messages
-    ]
-    return ApiError(error.status, error.detail, errors=errors)
-
-
 @router.post("/vacancies", response={201: VacancyOut})
 def create_vacancy(request: HttpRequest, payload: VacancyIn):
-    try:
-        return Status(201, services.create_vacancy(owner=request.auth, **payload.dict()))
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    return Status(201, services.create_vacancy(owner=request.auth, **payload.dict()))
 
 
 @router.get("/vacancies/mine", response=OwnVacancyPage)
 def my_vacancies(request: HttpRequest, query: Query[PageQuery]):
     """The employer's vacancies, drafts included, newest first, with their applications counted by status."""
-    try:
-        services.require_employer(request.auth)
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    services.require_employer(request.auth)
     vacancies = Vacancy.objects.for_owner(request.auth)
     start = (query.page - 1) * PAGE_SIZE
     return {"items": list(vacancies.with_response_counts()[start : start + PAGE_SIZE]), "count": vacancies.count()}
@@ -187,35 +169,23 @@ def my_vacancies(request: HttpRequest, query: Query[PageQuery]):
 
 @router.patch("/vacancies/{int:vacancy_id}", response=VacancyOut)
 def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyPatch):
-    try:
-        return services.update_vacancy(user=request.auth, vacancy_id=vacancy_id,
-                                       changes=payload.dict(exclude_unset=True))
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    return services.update_vacancy(user=request.auth, vacancy_id=vacancy_id,
+                                   changes=payload.dict(exclude_unset=True))
 
 
 @router.post("/vacancies/{int:vacancy_id}/publish", response=VacancyOut)
 def publish_vacancy(request: HttpRequest, vacancy_id: int):
     """Candidates can find it and apply; publishing a published vacancy changes nothing."""
-    try:
-        return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=True)
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=True)
 
 
 @router.post("/vacancies/{int:vacancy_id}/unpublish", response=VacancyOut)
 def unpublish_vacancy(request: HttpRequest, vacancy_id: int):
     """Back to a draft: hidden from lists, matches and its page for everyone but the owner."""
-    try:
-        return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=False)
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    return services.set_published(user=request.auth, vacancy_id=vacancy_id, is_published=False)
 
 
 @router.delete("/vacancies/{int:vacancy_id}", response={204: None})
 def delete_vacancy(request: HttpRequest, vacancy_id: int):
-    try:
-        services.delete_vacancy(user=request.auth, vacancy_id=vacancy_id)
-    except services.VacancyError as error:
-        raise _vacancy_error(error) from error
+    services.delete_vacancy(user=request.auth, vacancy_id=vacancy_id)
     return Status(204, None)

@@ -6,9 +6,8 @@ list row, the comparison) and everything works as plain form posts without JS.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.forms import add_service_errors
-from vacancies import market, services
+from vacancies import services
 from vacancies.forms import MarketCompareForm, VacancyForm
 from vacancies.models import Vacancy
 
@@ -26,17 +25,11 @@ FORM_PAGE = "vacancies/form.html"
 
 
 def _employer(request: HttpRequest) -> None:
-    try:
-        services.require_employer(request.user)
-    except services.NotAnEmployer as error:
-        raise PermissionDenied(error.detail) from error
+    services.require_employer(request.user)
 
 
 def _own_vacancy(request: HttpRequest, vacancy_id: int) -> Vacancy:
-    try:
-        return services.get_own_vacancy(user=request.user, vacancy_id=vacancy_id)
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    return services.get_own_vacancy(user=request.user, vacancy_id=vacancy_id)
 
 
 def _done(request: HttpRequest, url: str) -> HttpResponse:
@@ -83,27 +76,28 @@ def _vacancy_form(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpRespo
             services.update_vacancy(user=request.user, vacancy_id=vacancy.pk, changes=form.cleaned_data)
             messages.success(request, _("Vacancy saved."))
         except services.VacancyError as error:
-            add_service_errors(form, error.errors)
+            add_service_errors(form, error.field_errors)
         else:
             return _done(request, reverse("vacancies:mine"))
     return _render_form(request, form, vacancy=vacancy, status=400)
 
 
 def _render_form(request: HttpRequest, form: VacancyForm, *, vacancy: Vacancy | None, status: int = 200,
-                 comparison: market.Comparison | None = None) -> HttpResponse:
+                 market_query: dict | None = None) -> HttpResponse:
     template = f"{FORM_PAGE}#form" if request.htmx else FORM_PAGE
-    context = {"form": form, "vacancy": vacancy, "comparison": comparison}
+    context = {"form": form, "vacancy": vacancy, "market_query": market_query}
     return render(request, template, context, status=status)
 
 
 def _compare(request: HttpRequest, *, vacancy: Vacancy | None) -> HttpResponse:
-    """The typed range against the market estimate, without saving: a partial for htmx, else the whole form."""
-    comparison = market.compare_with_market(**MarketCompareForm(request.POST).query())
+    """The typed range against the market estimate (the salary app's `market` tags), without saving: a partial
+    for htmx, else the whole form."""
+    market_query = MarketCompareForm(request.POST).query()
     if request.htmx:
-        return render(request, f"{FORM_PAGE}#market", {"comparison": comparison})
+        return render(request, f"{FORM_PAGE}#market", {"market_query": market_query})
     # Unbound, so comparing does not flag fields as missing; the typed values stay in the inputs.
     form = VacancyForm(initial=request.POST.dict())
-    return _render_form(request, form, vacancy=vacancy, comparison=comparison)
+    return _render_form(request, form, vacancy=vacancy, market_query=market_query)
 
 
 @login_required
@@ -113,10 +107,7 @@ def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
     Without htmx it returns to `next` (the vacancy's page sends its own address), else to my vacancies.
     """
-    try:
-        vacancy = services.set_published(user=request.user, vacancy_id=pk, is_published=request.POST.get("publish") == "1")
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    vacancy = services.set_published(user=request.user, vacancy_id=pk, is_published=request.POST.get("publish") == "1")
     if request.htmx:
         row = Vacancy.objects.for_owner(request.user).with_response_counts().get(pk=vacancy.pk)
         return render(request, "vacancies/mine.html#row", {"vacancy": row})
@@ -136,9 +127,6 @@ def vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _own_vacancy(request, pk)
     if request.method == "GET":
         return render(request, "vacancies/delete.html", {"vacancy": vacancy})
-    try:
-        services.delete_vacancy(user=request.user, vacancy_id=vacancy.pk)
-    except services.VacancyNotFound as error:
-        raise Http404(error.detail) from error
+    services.delete_vacancy(user=request.user, vacancy_id=vacancy.pk)
     messages.success(request, _("Vacancy “%(title)s” deleted.") % {"title": vacancy.title})
     return _done(request, reverse("vacancies:mine"))

@@ -90,7 +90,7 @@ class MarketCompareForm(forms.Form):
     currency = forms.ChoiceField(required=False, choices=Vacancy.Currency.choices)
 
     def query(self) -> dict:
-        """Keyword arguments for vacancies.market.compare_with_market()."""
+        """Keyword arguments for salary.market.compare_with_market() (through the `market_comparison` tag)."""
         self.is_valid()
         data = self.cleaned_data
         return {

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from onlyjobless.errors import ServiceError
 from skills import normalize_skill
 from vacancies.models import Question, QuestionSet, Vacancy
 
@@ -38,18 +39,13 @@ EDITABLE_FIELDS = (
 _TEXT_FIELDS = ("title", "company", "description", "location")
 
 
-class VacancyError(Exception):
-    """A vacancy write refused with a reason a person can read; `status` is the HTTP answer.
-
-    `errors` maps a field name (or "__all__") to its messages, for inline form errors and the API's field list.
-    """
-
-    status = 400
+class VacancyError(ServiceError):
+    """A vacancy write refused; a 400 without field errors names the sentence as a form-wide one."""
 
     def __init__(self, detail: str, *, errors: dict[str, list[str]] | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = errors or {NON_FIELD_ERRORS: [detail]}
+        if errors is None and self.status == 400:
+            errors = {NON_FIELD_ERRORS: [str(detail)]}
+        super().__init__(detail, errors=errors)
 
 
 class VacancyNotFound(VacancyError):

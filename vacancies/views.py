@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from vacancies import market
 from vacancies.forms import VacancySearchForm
 from vacancies.models import Vacancy
 
@@ -44,7 +43,6 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "vacancy": vacancy,
             "is_owner": vacancy.is_owned_by(request.user),
-            "market_estimate": market.estimate_for(vacancy),
             "question_count": len(questions),
             "topics": list(dict.fromkeys(question.topic for question in questions if question.topic)),
             "focus_skills": _focus_skills(request, vacancy),

@@ -6,7 +6,7 @@ from django.test import Client
 
 from accounts.tests.factories import EmployerFactory
 from conftest import ApiClient, token_for
-from interviews.demo_personas import PERSONAS
+from demo.data import PERSONAS
 from interviews.models import Persona
 from resumes.models import Resume
 from vacancies.tests.factories import VacancyFactory

@@ -68,7 +68,8 @@ def test_without_a_resume_every_skill_is_a_gap(api, vacancy):
     assert application.skill_match == 0
 
 
-def test_when_mongodb_is_down_the_application_stays_new_and_starts_later(api, user, vacancy, resume, monkeypatch):
+def test_when_mongodb_is_down_the_application_stays_new_and_starts_later(api, user, vacancy, resume, monkeypatch,
+                                                                         mongo_db):
     def down(*args, **kwargs):
         raise chats.ChatsUnavailable("connection refused")
 
@@ -87,7 +88,7 @@ def test_when_mongodb_is_down_the_application_stays_new_and_starts_later(api, us
     assert chats.get_chat(user_id=str(user.pk), chat_id=chats.parse_id(application.chat_id))["kind"] == "screening"
     # Starting again returns the same chat rather than a second one.
     assert api.post(f"/api/applications/{application.pk}/screening").json()["chat_id"] == application.chat_id
-    assert chats.sync_db().chats.count_documents({"kind": "screening"}) == 1
+    assert mongo_db.chats.count_documents({"kind": "screening"}) == 1
 
 
 def test_the_candidate_lists_their_applications_without_the_employers_score(api, application):
@@ -125,7 +126,8 @@ def test_a_russian_vacancy_gets_russian_questions(employer, screening_persona):
     assert "В вакансии требуется Python" in plan[0]["text"] and "Ромашка" in plan[-1]["text"]
 
 
-def test_a_greeting_that_cannot_be_saved_leaves_no_empty_screening_chat(api, user, vacancy, resume, monkeypatch):
+def test_a_greeting_that_cannot_be_saved_leaves_no_empty_screening_chat(api, user, vacancy, resume, monkeypatch,
+                                                                        mongo_db):
     """The store fails between the chat and its first message: the candidate sees no chat, and can start it later."""
     from pymongo.collection import Collection
     from pymongo.errors import AutoReconnect
@@ -141,7 +143,7 @@ def test_a_greeting_that_cannot_be_saved_leaves_no_empty_screening_chat(api, use
     response = api.post(f"/api/vacancies/{vacancy.pk}/apply")
     assert response.status_code == 201 and response.json()["status"] == "new"
     assert api.get("/api/chats").json()["items"] == []
-    assert chats.sync_db().chats.count_documents({}) == 0
+    assert mongo_db.chats.count_documents({}) == 0
     monkeypatch.undo()
     application = Application.objects.get()
     assert api.post(f"/api/applications/{application.pk}/screening").json()["status"] == "in_chat"
@@ -149,7 +151,7 @@ def test_a_greeting_that_cannot_be_saved_leaves_no_empty_screening_chat(api, use
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_application_that_cannot_record_its_chat_discards_it(api, user, vacancy, resume, monkeypatch):
+def test_an_application_that_cannot_record_its_chat_discards_it(api, user, vacancy, resume, monkeypatch, mongo_db):
     from django.db import DatabaseError
 
     real_save = Application.save
@@ -163,4 +165,4 @@ def test_an_application_that_cannot_record_its_chat_discards_it(api, user, vacan
     application = Application.objects.create(candidate=user, vacancy=vacancy)
     with pytest.raises(DatabaseError):
         services.open_screening(application_id=application.pk)
-    assert chats.sync_db().chats.count_documents({}) == 0 and chats.sync_db().messages.count_documents({}) == 0
+    assert mongo_db.chats.count_documents({}) == 0 and mongo_db.messages.count_documents({}) == 0

@@ -227,3 +227,25 @@ def test_the_admin_lists_filters_and_searches_applications(client, application):
     response = client.get("/admin/applications/application/", {"status__exact": "in_chat", "q": "alice"})
     assert response.status_code == 200 and "Backend Developer" in response.content.decode()
     assert client.get(f"/admin/applications/application/{application.pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize(("status", "badge", "label"), [
+    ("new", "badge-muted", "Applied"), ("in_chat", "badge-warn", "Screening"),
+    ("approved", "badge-ok", "Approved"), ("rejected", "badge-danger", "Rejected"),
+])
+def test_each_status_shows_as_its_badge_and_the_decision_form_keeps_the_limit(employer_client, user_client,
+                                                                               application, status, badge, label):
+    Application.objects.filter(pk=application.pk).update(status=status)
+    mine = user_client.get("/applications/").content.decode()
+    assert f'<span class="badge {badge}">{label}</span>' in mine
+    detail = employer_client.get(f"/applications/{application.pk}/").content.decode()
+    assert 'name="message" rows="4" maxlength="2000"' in detail
+
+
+def test_the_chat_list_marks_a_screening_and_clearing_explains_that_it_stays(user_client, application):
+    user_client.post("/chats/new", {})  # a coach chat beside it
+    listed = user_client.get("/chats/").content.decode()
+    assert '<span class="badge badge-warn">Screening</span>' in listed
+    assert '<span class="badge badge-muted">Coach</span>' in listed
+    clear = user_client.get("/chats/clear").content.decode()
+    assert "Screening chats of your job applications stay: the employers read them." in clear

@@ -146,3 +146,11 @@ def test_a_reply_cut_off_without_stop_says_interrupted_and_offers_retry(user_cli
     _assistant(free_chat, kind="reply", content="Half a repl", status="interrupted")
     html = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
     assert "Interrupted" in html and "Stopped" not in html and "/retry" in html
+
+
+def test_the_title_inputs_keep_the_services_limit(user_client, free_chat, user):
+    assert 'name="title" maxlength="120"' in user_client.get("/chats/new").content.decode()
+    page = user_client.get(f"/chats/{free_chat['_id']}/").content.decode()
+    assert 'maxlength="120" required' in page
+    renamed = user_client.post(f"/chats/{free_chat['_id']}/rename", {"title": "Mine"}, headers={"HX-Request": "true"})
+    assert 'maxlength="120" required' in renamed.content.decode()

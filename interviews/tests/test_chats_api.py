@@ -108,29 +108,15 @@ def test_message_pages_are_capped_at_100(api, free_chat):
     assert api.get(f"/api/chats/{free_chat['_id']}/messages", {"limit": 101}).status_code == 422
 
 
-def test_a_message_page_is_one_indexed_find(free_chat, mongo_db):
+def test_a_message_page_is_one_indexed_find(free_chat, mongo_db, mongo_commands):
     add_messages(free_chat, 30)
     plan = mongo_db.messages.find({"chat_id": free_chat["_id"]}).sort("_id", -1).limit(10).explain()
     index_names = {index["name"] for index in mongo_db.messages.list_indexes()}
     assert "chat_id_1__id_-1" in index_names
     assert plan["queryPlanner"]["parsedQuery"] or plan["queryPlanner"]  # the shape we send: equality + sort on the suffix
-    commands = []
-    from pymongo import monitoring
-
-    class Listener(monitoring.CommandListener):
-        def started(self, event):
-            commands.append(event.command_name)
-
-        def succeeded(self, event):
-            pass
-
-        def failed(self, event):
-            pass
-
-    chats.reset_clients()
-    monitoring.register(Listener())
+    mongo_commands.clear()
     services.list_messages(user_id=free_chat["user_id"], chat_id=str(free_chat["_id"]), limit=20)
-    assert commands.count("find") == 2  # the ownership check and the page itself
+    assert mongo_commands.count("find") == 2  # the ownership check and the page itself
 
 
 def test_a_message_sent_twice_with_one_idempotency_key_is_saved_once(api, free_chat, fake_ollama):

@@ -33,23 +33,23 @@ def _pending_reply(user) -> dict:
     return async_to_sync(answering.post_message)(user_id=str(user.pk), chat_id=str(chat["_id"]), content="Hi")
 
 
-def test_a_reply_is_generated_by_one_stream_and_a_stale_claim_is_taken_over(db, user):
+def test_a_reply_is_generated_by_one_stream_and_a_stale_claim_is_taken_over(db, user, mongo_db):
     turn = _pending_reply(user)
     claim = async_to_sync(chats.aclaim_stream)
     message_id = turn.assistant_message["_id"]
     assert claim(message_id=message_id, ttl_s=60) is True
     assert claim(message_id=message_id, ttl_s=60) is False
     assert claim(message_id=message_id, ttl_s=-1) is True  # the writer stopped writing: taken over
-    chats.sync_db().messages.update_one({"_id": message_id}, {"$set": {"status": "complete"}})
+    mongo_db.messages.update_one({"_id": message_id}, {"$set": {"status": "complete"}})
     assert claim(message_id=message_id, ttl_s=-1) is False  # a finished reply is never generated again
 
 
-def test_a_second_connection_gets_the_saved_reply_not_a_second_generation(db, user, fake_ollama, settings):
+def test_a_second_connection_gets_the_saved_reply_not_a_second_generation(db, user, fake_ollama, settings, mongo_db):
     settings.LLM_TIMEOUT_S = 5
     turn = _pending_reply(user)
     assert async_to_sync(chats.aclaim_stream)(message_id=turn.assistant_message["_id"], ttl_s=60)
-    chats.sync_db().messages.update_one({"_id": turn.assistant_message["_id"]},
-                                        {"$set": {"status": "failed", "error": "The model went away."}})
+    mongo_db.messages.update_one({"_id": turn.assistant_message["_id"]},
+                                 {"$set": {"status": "failed", "error": "The model went away."}})
 
     async def events():
         return [event async for event in answering.stream_reply(chat=turn.chat, message=turn.assistant_message)]

@@ -24,35 +24,35 @@ def vacancy(db):
     return VacancyFactory(title="Platform Engineer", skills=["Python", "Docker", "Kubernetes"], questions=QUESTIONS)
 
 
-def plan_of(chat_id):
-    return [q["text"] for q in chats.sync_db().chats.find_one({"_id": chats.parse_id(chat_id)})["plan"]["questions"]]
+def plan_of(mongo_db, chat_id):
+    return [q["text"] for q in mongo_db.chats.find_one({"_id": chats.parse_id(chat_id)})["plan"]["questions"]]
 
 
-def test_the_plan_leads_with_the_focus_skills_and_adds_a_question_for_an_uncovered_one(api, vacancy):
+def test_the_plan_leads_with_the_focus_skills_and_adds_a_question_for_an_uncovered_one(api, vacancy, mongo_db):
     response = api.post("/api/chats", {"vacancy_id": vacancy.pk, "focus_skills": ["Docker", "Kubernetes"]})
     assert response.status_code == 201
 
-    plan = plan_of(response.json()["id"])
+    plan = plan_of(mongo_db, response.json()["id"])
     assert plan[0] == "How do you keep a Docker image small?"
     assert plan[1].startswith("This role needs Kubernetes.")
     assert len(plan) == 2 + FOCUS_OTHER_QUESTIONS
     assert response.json()["question_count"] == len(plan)
 
 
-def test_without_focus_the_whole_question_set_is_asked(api, vacancy):
+def test_without_focus_the_whole_question_set_is_asked(api, vacancy, mongo_db):
     response = api.post("/api/chats", {"vacancy_id": vacancy.pk})
-    assert len(plan_of(response.json()["id"])) == len(QUESTIONS)
+    assert len(plan_of(mongo_db, response.json()["id"])) == len(QUESTIONS)
 
 
 @pytest.mark.parametrize("focus", [[f"skill{i}" for i in range(11)], "Docker", [1, 2]])
-def test_bad_focus_lists_are_refused(api, vacancy, focus):
+def test_bad_focus_lists_are_refused(api, vacancy, focus, mongo_db):
     response = api.post("/api/chats", {"vacancy_id": vacancy.pk, "focus_skills": focus})
     assert response.status_code == 422
     assert response.json()["detail"]
-    assert chats.sync_db().chats.count_documents({}) == 0
+    assert mongo_db.chats.count_documents({}) == 0
 
 
-def test_missing_skills_on_for_you_lead_to_a_focused_practice(user_client, user, vacancy):
+def test_missing_skills_on_for_you_lead_to_a_focused_practice(user_client, user, vacancy, mongo_db):
     Resume.objects.create(user=user, skills=["Python"])
     matches = user_client.get("/resume/matches").content.decode()
     assert f"/vacancies/{vacancy.pk}/?focus=Docker&amp;focus=Kubernetes" in matches
@@ -64,15 +64,15 @@ def test_missing_skills_on_for_you_lead_to_a_focused_practice(user_client, user,
     persona_id = PersonaFactory().pk
     response = user_client.post("/chats/new", {"vacancy_id": vacancy.pk, "persona_id": persona_id, "focus": ["Kubernetes"]})
     assert response.status_code == 302
-    assert plan_of(response["Location"].strip("/").split("/")[-1])[0].startswith("This role needs Kubernetes.")
+    assert plan_of(mongo_db, response["Location"].strip("/").split("/")[-1])[0].startswith("This role needs Kubernetes.")
 
 
-def test_a_short_skill_name_matches_whole_words_only(api):
+def test_a_short_skill_name_matches_whole_words_only(api, mongo_db):
     PersonaFactory()
     vacancy = VacancyFactory(title="Backend", skills=["Go"], questions=[
         {"text": "What makes a good code review?", "topic": "Teamwork", "ideal_answer": "Kind, specific."},
         {"text": "How do goroutines talk in Go?", "topic": "Concurrency", "ideal_answer": "Channels."},
     ])
     response = api.post("/api/chats", {"vacancy_id": vacancy.pk, "focus_skills": ["Go"]})
-    plan = plan_of(response.json()["id"])
+    plan = plan_of(mongo_db, response.json()["id"])
     assert plan[0] == "How do goroutines talk in Go?"  # "good" is not a question about Go

@@ -12,20 +12,19 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from resumes.parsing import (
+from resumes.extraction import (
     MAX_DOCX_ENTRIES,
     MAX_DOCX_UNCOMPRESSED_BYTES,
     MAX_TEXT_CHARS,
     NO_TEXT_MESSAGE,
     UNSUPPORTED_MESSAGE,
     ExtractedText,
-    ParsedResume,
     ResumeFileError,
     extract_text,
-    parse_resume_text,
     read_limited,
     sniff_kind,
 )
+from resumes.parsing import ParsedResume, parse_resume_text
 
 TODAY = date(2025, 6, 1)
 
@@ -168,14 +167,14 @@ def test_pdf_without_text_asks_to_type_the_resume():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(make_pdf(None))
     assert caught.value.status == 400
-    assert caught.value.message == NO_TEXT_MESSAGE
+    assert caught.value.detail == NO_TEXT_MESSAGE
     assert "type your resume" in str(caught.value).lower()
 
 
 def test_pdf_with_only_whitespace_and_digits_counts_as_no_text():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(make_pdf(["   ", "12 34"]))
-    assert caught.value.message == NO_TEXT_MESSAGE
+    assert caught.value.detail == NO_TEXT_MESSAGE
 
 
 def test_encrypted_pdf_is_refused_as_password_protected():
@@ -184,7 +183,7 @@ def test_encrypted_pdf_is_refused_as_password_protected():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(data)
     assert caught.value.status == 400
-    assert caught.value.message.startswith("This PDF is password-protected")
+    assert caught.value.detail.startswith("This PDF is password-protected")
 
 
 def test_pdf_with_owner_password_only_is_readable():
@@ -198,15 +197,15 @@ def test_pdf_encryption_we_cannot_decrypt_is_password_protected(monkeypatch):
     # AES needs the optional `cryptography` package; pypdf then raises DependencyError.
     from pypdf.errors import DependencyError
 
-    import resumes.parsing
+    import resumes.extraction
 
     def refuse(*args, **kwargs):
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")
 
-    monkeypatch.setattr(resumes.parsing, "PdfReader", refuse)
+    monkeypatch.setattr(resumes.extraction, "PdfReader", refuse)
     with pytest.raises(ResumeFileError) as caught:
         extract_text(make_pdf(RESUME_LINES))
-    assert caught.value.message.startswith("This PDF is password-protected")
+    assert caught.value.detail.startswith("This PDF is password-protected")
 
 
 @pytest.mark.parametrize("keep", [20, 120, 300])
@@ -215,14 +214,14 @@ def test_truncated_pdf_could_not_be_read(keep):
     with pytest.raises(ResumeFileError) as caught:
         extract_text(data[:keep])
     assert caught.value.status == 400
-    assert "could not be read" in caught.value.message
+    assert "could not be read" in caught.value.detail
 
 
 def test_pdf_header_followed_by_garbage_could_not_be_read():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(b"%PDF-1.4\n" + bytes(range(256)) * 20)
     assert caught.value.status == 400
-    assert "could not be read" in caught.value.message
+    assert "could not be read" in caught.value.detail
 
 
 # --- type checks and size -------------------------------------------------------------------
@@ -234,14 +233,14 @@ def test_text_file_renamed_to_pdf_is_refused():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(data)
     assert caught.value.status == 400
-    assert caught.value.message == UNSUPPORTED_MESSAGE == "Upload a PDF or DOCX file."
+    assert caught.value.detail == UNSUPPORTED_MESSAGE == "Upload a PDF or DOCX file."
 
 
 def test_empty_file_is_refused():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(b"")
     assert caught.value.status == 400
-    assert "empty" in caught.value.message
+    assert "empty" in caught.value.detail
 
 
 def test_file_just_over_the_limit_is_413_before_parsing():
@@ -252,7 +251,7 @@ def test_file_just_over_the_limit_is_413_before_parsing():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(data)
     assert caught.value.status == 413
-    assert caught.value.message == "The file is larger than 5 MB."
+    assert caught.value.detail == "The file is larger than 5 MB."
 
 
 def test_file_exactly_at_the_limit_is_accepted():
@@ -303,7 +302,7 @@ def test_docx_with_nested_table_text_is_extracted():
 def test_empty_docx_asks_to_type_the_resume():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(make_docx([]))
-    assert caught.value.message == NO_TEXT_MESSAGE
+    assert caught.value.detail == NO_TEXT_MESSAGE
 
 
 def test_zip_bomb_docx_is_refused_before_unpacking():
@@ -313,7 +312,7 @@ def test_zip_bomb_docx_is_refused_before_unpacking():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(bomb)
     assert caught.value.status == 400
-    assert "unpacks to more than 20 MB" in caught.value.message
+    assert "unpacks to more than 20 MB" in caught.value.detail
 
 
 def test_docx_with_too_many_entries_is_refused():
@@ -322,7 +321,7 @@ def test_docx_with_too_many_entries_is_refused():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(crowded)
     assert caught.value.status == 400
-    assert "too many parts" in caught.value.message
+    assert "too many parts" in caught.value.detail
 
 
 def test_docx_entry_lying_about_its_size_cannot_inflate_past_it():
@@ -349,7 +348,7 @@ def test_docx_entry_lying_about_its_size_cannot_inflate_past_it():
     with pytest.raises(ResumeFileError) as caught:
         extract_text(bytes(data))
     assert caught.value.status == 400
-    assert "could not be read" in caught.value.message
+    assert "could not be read" in caught.value.detail
 
 
 def test_zip_that_is_not_a_docx_is_refused():
@@ -358,7 +357,7 @@ def test_zip_that_is_not_a_docx_is_refused():
         archive.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(ResumeFileError) as caught:
         extract_text(buffer.getvalue())
-    assert caught.value.message == UNSUPPORTED_MESSAGE
+    assert caught.value.detail == UNSUPPORTED_MESSAGE
 
 
 def test_corrupt_docx_could_not_be_read():
@@ -367,7 +366,7 @@ def test_corrupt_docx_could_not_be_read():
         with pytest.raises(ResumeFileError) as caught:
             extract_text(broken)
         assert caught.value.status == 400
-        assert "could not be read" in caught.value.message
+        assert "could not be read" in caught.value.detail
 
 
 def test_docx_with_broken_document_xml_could_not_be_read():
@@ -379,7 +378,7 @@ def test_docx_with_broken_document_xml_could_not_be_read():
             target.writestr(item, payload)
     with pytest.raises(ResumeFileError) as caught:
         extract_text(out.getvalue())
-    assert "could not be read" in caught.value.message
+    assert "could not be read" in caught.value.detail
 
 
 def test_extracted_text_is_tidied_and_capped():

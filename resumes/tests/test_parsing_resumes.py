@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from resumes.parsing import ParsedResume, extract_text, parse_resume_text
+from resumes.extraction import extract_text
+from resumes.parsing import ParsedResume, parse_resume_text
 from skills import normalize_skills
 from resumes.tests.helpers import upload_file
 from resumes.tests.test_parsing import make_docx, make_pdf

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from interviews.demo_personas import FREE_CHAT_SYSTEM_PROMPT, PERSONAS
-from vacancies.demo_data import VACANCIES
+from demo.data import PERSONAS, VACANCIES
+from interviews.prompts import FREE_CHAT_SYSTEM_PROMPT
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -5,12 +5,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from interviews.demo_personas import PERSONAS
 from accounts.models import User
+from demo.data import EMPLOYER_VACANCIES, PERSONAS, VACANCIES
+from demo.seed import seed
 from interviews.models import Persona
-from onlyjobless import demo
 from resumes.models import Resume
-from vacancies.demo_data import VACANCIES
 from vacancies.models import Question, QuestionSet, Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +20,10 @@ def counts() -> tuple[int, ...]:
 
 
 def test_it_loads_vacancies_with_version_one_questions_and_personas():
-    demo.seed()
+    seed()
 
     assert counts() == (
-        len(VACANCIES) + len(demo.EMPLOYER_VACANCIES),
+        len(VACANCIES) + len(EMPLOYER_VACANCIES),
         len(VACANCIES),
         sum(len(v["questions"]) for v in VACANCIES),
         len(PERSONAS),
@@ -32,7 +31,7 @@ def test_it_loads_vacancies_with_version_one_questions_and_personas():
     )
     employer = User.objects.get(username="employer")
     assert sorted(Vacancy.objects.for_owner(employer).values_list("slug", flat=True)) == sorted(
-        spec["slug"] for spec in demo.EMPLOYER_VACANCIES
+        spec["slug"] for spec in EMPLOYER_VACANCIES
     )
     assert Resume.objects.get(user__username="demo").skills
     spec = VACANCIES[0]
@@ -48,7 +47,7 @@ def test_it_loads_vacancies_with_version_one_questions_and_personas():
 
 
 def test_running_it_twice_changes_nothing(django_assert_max_num_queries):
-    demo.seed()
+    seed()
     before = counts()
     stamps = list(Vacancy.objects.order_by("pk").values_list("updated_at", flat=True))
 
@@ -60,7 +59,7 @@ def test_running_it_twice_changes_nothing(django_assert_max_num_queries):
 
 
 def test_it_keeps_edits_and_only_fills_in_what_is_missing():
-    demo.seed()
+    seed()
     edited = Vacancy.objects.get(slug=VACANCIES[0]["slug"])
     edited.title = "Renamed by an admin"
     edited.save()
@@ -68,9 +67,9 @@ def test_it_keeps_edits_and_only_fills_in_what_is_missing():
     bare.question_sets.all().delete()
     Persona.objects.get(slug="bar-raiser").delete()
 
-    demo.seed()
+    seed()
 
     assert Vacancy.objects.get(pk=edited.pk).title == "Renamed by an admin"
     assert bare.current_question_set().version == 1
     assert Persona.objects.filter(slug="bar-raiser").exists()
-    assert counts()[0] == len(VACANCIES) + len(demo.EMPLOYER_VACANCIES)
+    assert counts()[0] == len(VACANCIES) + len(EMPLOYER_VACANCIES)

@@ -1,7 +1,8 @@
 """Market estimate for vacancies: the salary model's range, and how an employer's range compares with it.
 
 The salary model answers None when no version is trained yet; every function here turns that into
-a verdict the page can put in a sentence, never an error.
+a verdict the page can put in a sentence, never an error. Vacancy pages read it through the `market` template
+tags (salary/templatetags/market.py), so vacancies does not import salary.
 """
 
 from __future__ import annotations
