@@ -116,7 +116,7 @@ def test_a_salary_negotiation_from_the_vacancy_page_to_its_report(asgi_live_serv
 @pytest.fixture
 def employer_vacancy(employer, user):
     """An employer's published vacancy with the seeded screening persona, and the candidate's resume."""
-    from interviews.demo_personas import PERSONAS
+    from demo.data import PERSONAS
     from interviews.models import Persona
     from resumes.models import Resume
     from vacancies.models import Vacancy

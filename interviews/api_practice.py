@@ -8,8 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from interviews import negotiation, practice_now, practice_queue, rehearsal
-from interviews.api import ChatOut, chat_error
-from interviews.errors import ChatError
+from interviews.api import ChatOut
 from interviews.serializers import chat_out
 
 router = Router(tags=["practice"])
@@ -78,10 +77,7 @@ def queue(request: HttpRequest):
 @router.post("/practice/start", response={201: ChatOut})
 def start(request: HttpRequest):
     """A practice interview of the due questions (409 when none is due, 429 past the daily limit)."""
-    try:
-        chat = practice_now.start_due_practice(user=request.auth)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = practice_now.start_due_practice(user=request.auth)
     return Status(201, chat_out(chat))
 
 
@@ -97,10 +93,7 @@ def progress(request: HttpRequest):
 def rehearse(request: HttpRequest, vacancy_id: int):
     """A private rehearsal of this employer vacancy's screening: no application; the employer never sees it.
     Its report (`GET /api/chats/{id}/report`) carries the `relevance` the screening would compute."""
-    try:
-        chat = rehearsal.start_rehearsal(user=request.auth, vacancy_id=vacancy_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = rehearsal.start_rehearsal(user=request.auth, vacancy_id=vacancy_id)
     return Status(201, chat_out(chat))
 
 
@@ -109,8 +102,5 @@ def negotiate(request: HttpRequest, vacancy_id: int):
     """A practice negotiation of this vacancy's offer (409 when it has no salary range and no model is
     trained). Its report (`GET /api/chats/{id}/report`) carries `negotiation`: the band, the market range
     used and the recruiter's offers."""
-    try:
-        chat = negotiation.start_negotiation(user=request.auth, vacancy_id=vacancy_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    chat = negotiation.start_negotiation(user=request.auth, vacancy_id=vacancy_id)
     return Status(201, chat_out(chat))

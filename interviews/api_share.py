@@ -10,8 +10,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from interviews import exports, sharing
-from interviews.api import ReportOut, chat_error
-from interviews.errors import ChatError
+from interviews.api import ReportOut
 from interviews.models import ReportShare
 
 router = Router(tags=["reports"])
@@ -53,30 +52,21 @@ def _download(body: bytes | str, *, name: str, content_type: str) -> HttpRespons
 @router.get("/chats/{chat_id}/report.pdf", response={200: None})
 def report_pdf(request: HttpRequest, chat_id: str):
     """The ready report as a PDF (409 while it is being scored)."""
-    try:
-        name, body = exports.owner_report_pdf(user_id=str(request.auth.pk), chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    name, body = exports.owner_report_pdf(user_id=str(request.auth.pk), chat_id=chat_id)
     return _download(body, name=name, content_type="application/pdf")
 
 
 @router.get("/chats/{chat_id}/transcript.md", response={200: None})
 def transcript(request: HttpRequest, chat_id: str):
-    try:
-        name, body = exports.transcript_markdown(user_id=str(request.auth.pk), chat_id=chat_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    name, body = exports.transcript_markdown(user_id=str(request.auth.pk), chat_id=chat_id)
     return _download(body, name=name, content_type="text/markdown; charset=utf-8")
 
 
 @router.post("/chats/{chat_id}/shares", response={201: NewShareOut})
 def create_share(request: HttpRequest, chat_id: str, payload: ShareIn):
     """A read-only link to this ready report; the response is the only time its URL is shown."""
-    try:
-        share, token = sharing.create_share(user=request.auth, chat_id=chat_id,
-                                            expires_in_days=payload.expires_in_days)
-    except ChatError as error:
-        raise chat_error(error) from error
+    share, token = sharing.create_share(user=request.auth, chat_id=chat_id,
+                                        expires_in_days=payload.expires_in_days)
     url = request.build_absolute_uri(reverse("shared:report", args=[token]))
     return Status(201, {**_share_out(share), "url": url})
 
@@ -89,20 +79,14 @@ def list_shares(request: HttpRequest, chat_id: str | None = Query(None, max_leng
 @router.delete("/shares/{share_id}", response={204: None})
 def revoke_share(request: HttpRequest, share_id: int):
     """The link stops working at once; it stays listed as revoked."""
-    try:
-        sharing.revoke_share(user=request.auth, share_id=share_id)
-    except ChatError as error:
-        raise chat_error(error) from error
+    sharing.revoke_share(user=request.auth, share_id=share_id)
     return Status(204, None)
 
 
 @router.get("/shared/{token}", response=SharedReportOut, auth=None)
 def shared_report(request: HttpRequest, token: str, response: HttpResponse):
     """The report a share link opens, without logging in; a wrong, revoked or expired token is a 404."""
-    try:
-        result = sharing.shared_report(token=token)
-    except ChatError as error:
-        raise chat_error(error) from error
+    result = sharing.shared_report(token=token)
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     response["Cache-Control"] = "private, no-store"
     chat = result.pop("chat")
