@@ -320,7 +320,7 @@ def count_all_chats(*, timeout_ms: int = 1000) -> int:
 def chat_creation_times_since(*, user_id: str, since: datetime) -> list[datetime]:
     """When the user's chats created since `since` were created, oldest first (deleted ones too, as the
     daily allowance counts them): the allowance page says when the oldest frees a place."""
-    cursor = sync_db().chats.find({"user_id": user_id, "created_at": {"$gte": since}}, {"created_at": 1, "_id": 0})
+    cursor = _sync_db().chats.find({"user_id": user_id, "created_at": {"$gte": since}}, {"created_at": 1, "_id": 0})
     return sorted(found["created_at"] for found in cursor)
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from interviews import negotiation, practice_now, practice_queue, rehearsal
-from interviews.errors import ChatError, ChatNotFound
 from interviews.progress_charts import minutes_chart, topic_chart
+from onlyjobless.http import refusal_as_message
 
 
 @login_required
@@ -27,38 +26,25 @@ def progress_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@refusal_as_message("chats:progress")
 def practise_now(request: HttpRequest) -> HttpResponse:
-    try:
-        chat = practice_now.start_due_practice(user=request.user)
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("chats:progress")
+    chat = practice_now.start_due_practice(user=request.user)
     return redirect("chats:detail", chat_id=chat["_id"])
 
 
 @login_required
 @require_POST
+@refusal_as_message("vacancies:detail", pk="vacancy_id")
 def rehearse(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Rehearse this vacancy's screening in a private chat (no application)."""
-    try:
-        chat = rehearsal.start_rehearsal(user=request.user, vacancy_id=vacancy_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("vacancies:detail", pk=vacancy_id)
+    chat = rehearsal.start_rehearsal(user=request.user, vacancy_id=vacancy_id)
     return redirect("chats:detail", chat_id=chat["_id"])
 
 
 @login_required
 @require_POST
+@refusal_as_message("vacancies:detail", pk="vacancy_id")
 def negotiate(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Negotiate this vacancy's offer with a recruiter, in a practice chat."""
-    try:
-        chat = negotiation.start_negotiation(user=request.user, vacancy_id=vacancy_id)
-    except ChatNotFound as error:
-        raise Http404(error.detail) from error
-    except ChatError as error:
-        flash.error(request, error.detail)
-        return redirect("vacancies:detail", pk=vacancy_id)
+    chat = negotiation.start_negotiation(user=request.user, vacancy_id=vacancy_id)
     return redirect("chats:detail", chat_id=chat["_id"])

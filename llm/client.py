@@ -19,7 +19,6 @@ import ssl
 import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from contextlib import aclosing
 from functools import cache
 from typing import Any, TypeVar
 
