@@ -198,7 +198,7 @@ async def _follow_up(*, chat: dict, question_id: str, answer: str) -> tuple[dict
     """After a weak first answer, a probe for a key point it missed: (the chat, stepped back to the same
     question, that question, the point), or None for the next question. Graded offline, off the loop."""
     found = plan.question_by_id(chat, question_id)
-    if found is None or question_id in (chat.get("plan") or {}).get("follow_ups", {}):
+    if found is None or plan.follow_up_asked(chat, question_id):  # before grading: that costs CPU
         return None
     rubric = evaluation.rubric_for(found[1], language=chat.get("language", "en"))
     result = await asyncio.to_thread(grader.grade_offline, rubric, answer)
@@ -404,7 +404,7 @@ async def _phrased_follow_up(*, chat: dict, history: list[dict], point: str, usa
         logger.info("Follow-up in the app's words: %s", error or type(error).__name__)
         return None
     question = plan.acceptable_follow_up(text, language=chat.get("language", "en"))
-    return f"**{plan.follow_up_label(chat)}** {question}" if question else None
+    return plan.follow_up_labelled(chat, question) if question else None
 
 
 async def _acknowledgement(*, chat: dict, history: list[dict], usage: dict) -> AsyncIterator[str]:

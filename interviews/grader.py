@@ -95,6 +95,7 @@ class Measure:
     # a partial answer names the right things ("p-value", "ETag"); a fluent off-topic one does not.
     rubric_recall: float = 0.0
     structural: tuple[bool, ...] = ()  # per key point: does it ask for a story's part (cues) rather than content
+    says_no_answer: bool = False  # short, and says "I don't know" or "can we skip" (abstention.says_no_answer)
 
 
 def measure(rubric: Rubric, answer: str) -> Measure:
@@ -123,7 +124,7 @@ def measure(rubric: Rubric, answer: str) -> Measure:
     rubric_terms = t.content_stems(" ".join([rubric.ideal_answer, *points])) - t.content_stems(rubric.question)
     recall = len(t.content_stems(answer) & rubric_terms) / max(1, len(rubric_terms))
     return Measure(units, semantic, lexical, ideal_sim, question_sim, late, cue, recall,
-                   tuple(kind is not None for kind in kinds))
+                   tuple(kind is not None for kind in kinds), abstention.says_no_answer(answer))
 
 
 def grade_offline(rubric: Rubric, answer: str, *, w: dict | None = None) -> Grade:
@@ -155,7 +156,7 @@ def score_measure(rubric: Rubric, m: Measure, *, w: dict | None = None) -> Grade
         return _abstained(rubric, m.abstained)
     w = w or weights()
     values, best = features(m, w)
-    if m.units and abstention.says_no_answer(" ".join(m.units)) and not _covers_beyond_the_question(rubric, m, best):
+    if m.says_no_answer and not _covers_beyond_the_question(rubric, m, best):
         return _abstained(rubric, abstention.NON_ANSWER)
     covered, missed = [], []
     for point, unit in zip(rubric.key_points, best, strict=False):

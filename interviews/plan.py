@@ -94,7 +94,7 @@ _TEXT = {
         "model_answer": "**A strong answer covers:**\n\n{points}\n\n**For example:** {ideal}",
         "no_question": "There is no open question right now.",
         "follow_up_label": "A follow-up:",
-        "follow_up": "**A follow-up:** what would you add about this: *{point}*?",
+        "follow_up": "what would you add about this: *{point}*?",
     },
     "ru": {
         "question": "**Вопрос {n} из {m}:** {text}",
@@ -105,7 +105,7 @@ _TEXT = {
         "model_answer": "**Сильный ответ раскрывает:**\n\n{points}\n\n**Например:** {ideal}",
         "no_question": "Сейчас нет открытого вопроса.",
         "follow_up_label": "Уточняющий вопрос:",
-        "follow_up": "**Уточняющий вопрос:** что вы добавите об этом: *{point}*?",
+        "follow_up": "что вы добавите об этом: *{point}*?",
     },
 }
 
@@ -160,22 +160,27 @@ def no_question_text(chat: dict) -> str:
 FOLLOW_UP_BELOW = 7  # an answer scoring this or more needs no follow-up
 
 
+def follow_up_asked(chat: dict, question_id: str) -> bool:
+    """Whether this question had its one follow-up already."""
+    return question_id in ((chat.get("plan") or {}).get("follow_ups") or {})
+
+
 def follow_up_point(chat: dict, *, question_id: str | None, score: int | None, missed: list[str]) -> str | None:
     """The key point to probe after an answer: the first one it missed, once per question, and only
     after a scored answer below FOLLOW_UP_BELOW (a non-answer gets the next question, not a probe)."""
-    asked = (chat.get("plan") or {}).get("follow_ups") or {}
-    if question_id is None or question_id in asked or score is None or score >= FOLLOW_UP_BELOW or not missed:
+    if question_id is None or follow_up_asked(chat, question_id) or score is None or score >= FOLLOW_UP_BELOW or not missed:
         return None
     return missed[0]
 
 
-def follow_up_label(chat: dict) -> str:
-    return _text(chat.get("language", "en"))["follow_up_label"]
+def follow_up_labelled(chat: dict, question: str) -> str:
+    return f"**{_text(chat.get('language', 'en'))['follow_up_label']}** {question}"
 
 
 def follow_up_text(chat: dict, point: str) -> str:
     """The app's own follow-up, used when the model's phrasing is late, down or unusable."""
-    return _text(chat.get("language", "en"))["follow_up"].format(point=t.lower_first(point.rstrip(".")))
+    text = _text(chat.get("language", "en"))["follow_up"].format(point=t.lower_first(point.rstrip(".")))
+    return follow_up_labelled(chat, text)
 
 
 FOLLOW_UP_SYSTEM = {
